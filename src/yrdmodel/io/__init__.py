@@ -1,0 +1,1 @@
+"""Reading and writing mechanisms: JSON and TOML files, the packaged dataset, the converter."""

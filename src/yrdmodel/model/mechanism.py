@@ -1,0 +1,379 @@
+"""The :class:`Mechanism`: every record of a cooperation mechanism, and the questions asked of it."""
+
+import enum
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from yrdmodel.errors import AmbiguousAnswerError, UnknownIdError
+from yrdmodel.model.bodies import Body, BodyKind, Tier
+from yrdmodel.model.dates import DateLike, PartialDate, Truth, as_date
+from yrdmodel.model.index import PostTenures, by_id, group
+from yrdmodel.model.meetings import Meeting
+from yrdmodel.model.members import Member
+from yrdmodel.model.people import Person
+from yrdmodel.model.plans import Plan, PlanKind
+from yrdmodel.model.posts import Post, Tenure
+from yrdmodel.model.rotation import Deviation, RotationPolicy
+from yrdmodel.model.sources import Source
+
+if TYPE_CHECKING:
+    from yrdmodel.validation.report import ValidationReport
+
+__all__ = ["Event", "EventKind", "Mechanism", "SYMPOSIUM"]
+
+SYMPOSIUM = "symposium"
+"""The id of the decision-tier body whose yearly meeting rotates among the members."""
+
+
+class EventKind(enum.Enum):
+    """What happened in a member's :class:`Event`."""
+
+    HOSTED = "hosted"
+    """The member hosted a meeting."""
+    TOOK_OFFICE = "took_office"
+    """Someone began a tenure in one of the member's posts."""
+    LEFT_OFFICE = "left_office"
+    """Someone's tenure in one of the member's posts ended."""
+
+
+@attrs.frozen
+class Event:
+    """One dated entry of a member's timeline.
+
+    Attributes:
+        date: When it happened, at the precision known.
+        kind: What happened.
+        subject: The id of the meeting or tenure concerned.
+        text: A one-line description.
+    """
+
+    date: PartialDate
+    kind: EventKind
+    subject: str
+    text: str
+
+
+class _Index:
+    """Lookups built once from a mechanism's records."""
+
+    __slots__ = ("bodies", "children", "meetings", "members", "names", "people", "plans", "posts", "sources",
+                 "symposia", "tenures_by_person", "tenures_by_post")
+
+    def __init__(self, m: "Mechanism") -> None:
+        self.sources = by_id(m.sources)
+        self.members = by_id(m.members)
+        self.bodies = by_id(m.all_bodies)
+        self.posts = by_id(m.posts)
+        self.people = by_id(m.people)
+        self.meetings = by_id(m.meetings)
+        self.plans = by_id(m.plans)
+        self.children = group((b for b in m.all_bodies if b.parent is not None), "parent")
+        names: dict[str, set[str]] = {}
+        for person in m.people:
+            for name in (person.id, *person.names):
+                names.setdefault(_fold(name), set()).add(person.id)
+        self.names = {name: tuple(sorted(ids)) for name, ids in names.items()}
+        self.tenures_by_post = {post: PostTenures(ts) for post, ts in group(m.tenures, "post").items()}
+        self.tenures_by_person = {
+            person: tuple(sorted(ts, key=_tenure_key)) for person, ts in group(m.tenures, "person").items()
+        }
+        symposia = sorted((x for x in m.meetings if x.body == SYMPOSIUM), key=lambda x: x.date.sort_key)
+        self.symposia = tuple(symposia)
+
+
+def _fold(name: str) -> str:
+    return " ".join(name.replace("-", " ").split()).casefold()
+
+
+def _tenure_key(tenure: Tenure) -> tuple[int, int]:
+    bounds = tenure.bounds()
+    return bounds[2], bounds[0]
+
+
+def _lookup(table: Mapping[str, Any], kind: str, key: str) -> Any:
+    try:
+        return table[key]
+    except (KeyError, TypeError):
+        raise UnknownIdError(kind, key) from None
+
+
+@attrs.frozen(kw_only=True)
+class Mechanism:
+    """A regional cooperation mechanism: members, bodies, posts, people, tenures, meetings and plans.
+
+    Build one with :func:`yrdmodel.load` or with the constructor; change it with ``attrs.evolve``.
+    Lookups by id raise :class:`~yrdmodel.UnknownIdError`. Indexes are built once, when the
+    mechanism is made, so queries never scan all records.
+
+    Attributes:
+        name_en: The mechanism's English name.
+        name_zh: Its Chinese name.
+        as_of: The date the data was last brought up to; answers after it rest on no source.
+        sources: Every source the records cite.
+        members: The member regions, in the order the data lists them.
+        all_bodies: Every body (use :meth:`bodies` to filter by tier). Serialized as ``bodies``.
+        posts: Every post.
+        people: Every person.
+        tenures: Every tenure.
+        meetings: Every meeting, of every body.
+        plans: Every plan.
+        rotation: The symposium's rotation policy, where the data declares one.
+    """
+
+    name_en: str
+    name_zh: str | None = None
+    as_of: PartialDate | None = None
+    sources: tuple[Source, ...] = ()
+    members: tuple[Member, ...] = ()
+    all_bodies: tuple[Body, ...] = ()
+    posts: tuple[Post, ...] = ()
+    people: tuple[Person, ...] = ()
+    tenures: tuple[Tenure, ...] = ()
+    meetings: tuple[Meeting, ...] = ()
+    plans: tuple[Plan, ...] = ()
+    rotation: RotationPolicy | None = None
+    _index: _Index = attrs.field(init=False, eq=False, repr=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_index", _Index(self))
+
+    def __repr__(self) -> str:
+        counts = ", ".join(
+            f"{len(getattr(self, name))} {name.replace('all_', '')}"
+            for name in ("members", "all_bodies", "posts", "people", "tenures", "meetings", "plans", "sources")
+        )
+        return f"<Mechanism {self.name_en!r}: {counts}>"
+
+    # Lookups by id -------------------------------------------------------------------------------
+
+    def member(self, member_id: str) -> Member:
+        """The member with this id (``"anhui"``)."""
+        return _lookup(self._index.members, "member", member_id)  # type: ignore[no-any-return]
+
+    def body(self, body_id: str) -> Body:
+        """The body with this id (``"cooperation-office"``)."""
+        return _lookup(self._index.bodies, "body", body_id)  # type: ignore[no-any-return]
+
+    def post(self, post_id: str) -> Post:
+        """The post with this id (``"jiangsu.governor"``)."""
+        return _lookup(self._index.posts, "post", post_id)  # type: ignore[no-any-return]
+
+    def source(self, source_id: str) -> Source:
+        """The source with this id (``"seed-003"``)."""
+        return _lookup(self._index.sources, "source", source_id)  # type: ignore[no-any-return]
+
+    def meeting(self, meeting_id: str) -> Meeting:
+        """The meeting with this id (``"symposium.2018"``)."""
+        return _lookup(self._index.meetings, "meeting", meeting_id)  # type: ignore[no-any-return]
+
+    def plan(self, plan_id: str) -> Plan:
+        """The plan with this id (``"three-year-action.2021"``)."""
+        return _lookup(self._index.plans, "plan", plan_id)  # type: ignore[no-any-return]
+
+    def person(self, key: str) -> Person:
+        """A person by id, pinyin name, alias or Chinese name, ignoring case and hyphens.
+
+        ``m.person("Wu Zhengrong")`` finds Wu Zhenglong through the alias seed 003 uses.
+
+        Raises:
+            UnknownIdError: No person goes by that name.
+            AmbiguousAnswerError: Several people go by that name; use the id.
+        """
+        if key in self._index.people:
+            return self._index.people[key]
+        ids = self._index.names.get(_fold(key)) if isinstance(key, str) else None
+        if not ids:
+            raise UnknownIdError("person", key)
+        if len(ids) > 1:
+            raise AmbiguousAnswerError(f"{len(ids)} people go by {key!r}: {', '.join(ids)}")
+        return self._index.people[ids[0]]
+
+    # Bodies ----------------------------------------------------------------------------------------
+
+    def bodies(self, tier: Tier | None = None, *, kind: BodyKind | None = None) -> tuple[Body, ...]:
+        """The bodies, optionally only those of one tier and/or kind, in data order."""
+        return tuple(
+            b for b in self.all_bodies if (tier is None or b.tier is tier) and (kind is None or b.kind is kind)
+        )
+
+    def children(self, body_id: str) -> tuple[Body, ...]:
+        """The bodies whose parent is ``body_id``."""
+        self.body(body_id)
+        return tuple(self._index.children.get(body_id, ()))
+
+    # Meetings and hosts ----------------------------------------------------------------------------
+
+    @property
+    def symposia(self) -> tuple[Meeting, ...]:
+        """The main leaders' symposia, by date."""
+        return self._index.symposia
+
+    def symposium(self, year: int) -> Meeting:
+        """The symposium held in ``year``.
+
+        Raises:
+            UnknownIdError: The data holds no symposium for that year.
+        """
+        found = [s for s in self._index.symposia if s.year == year]
+        if not found:
+            raise UnknownIdError("symposium in year", year)
+        if len(found) > 1:
+            raise AmbiguousAnswerError(f"{len(found)} symposia in {year}: {', '.join(s.id for s in found)}")
+        return found[0]
+
+    @property
+    def hosts(self) -> dict[int, str]:
+        """Year to member id of every symposium whose host is known."""
+        return {s.year: s.host for s in self._index.symposia if s.host is not None}
+
+    def host(self, year: int) -> Member | None:
+        """The member that hosted ``year``'s symposium, or that a meeting decided would host it.
+
+        Returns None when the data knows neither.
+        """
+        host = self.hosts.get(year)
+        if host is None:
+            decided = [s.next_host for s in self._index.symposia if s.next_host_year == year and s.next_host]
+            host = decided[-1] if decided else None
+        return None if host is None else self.member(host)
+
+    def host_deviations(self) -> tuple[Deviation, ...]:
+        """Every symposium year whose actual host differs from the rotation policy's expectation."""
+        return () if self.rotation is None else self.rotation.deviations(self.hosts)
+
+    def meetings_between(self, start: DateLike, end: DateLike, *, body: str | None = None) -> tuple[Meeting, ...]:
+        """Meetings that may have been held between two days (inclusive), by date.
+
+        A meeting dated only to a month or year is included when its range meets the interval.
+        """
+        lo, hi = as_date(start).toordinal(), as_date(end).toordinal()
+        found = (m for m in self.meetings if m.date.lo <= hi and m.last_date.hi >= lo)
+        return tuple(sorted((m for m in found if body is None or m.body == body), key=lambda m: m.date.sort_key))
+
+    # Officeholders ---------------------------------------------------------------------------------
+
+    def holders(self, post_id: str, on: DateLike, *, include_possible: bool = False) -> tuple[Tenure, ...]:
+        """The tenures of a post that cover a day, in start order.
+
+        Args:
+            post_id: The post.
+            on: The day.
+            include_possible: Also return tenures that only *may* cover the day because a
+                date is partial or unknown. By default only definite ones are returned;
+                use :meth:`holders_with_truth` to tell the two apart.
+        """
+        return tuple(t for truth, t in self.holders_with_truth(post_id, on) if include_possible or truth is Truth.YES)
+
+    def holders_with_truth(self, post_id: str, on: DateLike) -> tuple[tuple[Truth, Tenure], ...]:
+        """Every tenure that may cover a day, with ``Truth.YES`` (certainly) or ``Truth.MAYBE``."""
+        self.post(post_id)
+        index = self._index.tenures_by_post.get(post_id)
+        return () if index is None else tuple(index.at(as_date(on).toordinal()))
+
+    def holder(self, post_id: str, on: DateLike) -> Person | None:
+        """The person who certainly held a post on a day.
+
+        Returns None when no tenure certainly covers the day: the post was vacant, the data
+        has a gap, or a partial date leaves it open (see :meth:`holders_with_truth`).
+
+        Raises:
+            AmbiguousAnswerError: Several people certainly held it that day (a post with
+                several seats, or an overlap in the data).
+        """
+        definite = self.holders(post_id, on)
+        if not definite:
+            return None
+        if len(definite) > 1:
+            raise AmbiguousAnswerError(f"{len(definite)} holders of {post_id} on {on}: use holders()")
+        return self._index.people.get(definite[0].person)
+
+    def main_leader_posts(self) -> tuple[Post, ...]:
+        """The main leaders' posts (each member's party secretary and governor or mayor), in data order."""
+        return tuple(p for p in self.posts if p.main_leader)
+
+    def leaders(self, on: DateLike) -> dict[str, Person | None]:
+        """Post id to the person who certainly held it on a day, for every main-leader post.
+
+        A post whose holder the data cannot settle maps to None.
+        """
+        return {post.id: self.holder(post.id, on) for post in self.main_leader_posts()}
+
+    def tenures_of(self, person: str | Person) -> tuple[Tenure, ...]:
+        """A person's tenures, by start (the person by id, name or :class:`Person`)."""
+        person_id = person.id if isinstance(person, Person) else self.person(person).id
+        return self._index.tenures_by_person.get(person_id, ())
+
+    def tenures_for(self, post_id: str) -> tuple[Tenure, ...]:
+        """A post's tenures, by start."""
+        self.post(post_id)
+        index = self._index.tenures_by_post.get(post_id)
+        return () if index is None else index.tenures
+
+    def predecessor(self, tenure: Tenure) -> Tenure | None:
+        """The tenure of the same post just before this one, by start."""
+        return self._neighbours(tenure)[0]
+
+    def successor(self, tenure: Tenure) -> Tenure | None:
+        """The tenure of the same post just after this one, by start."""
+        return self._neighbours(tenure)[1]
+
+    def _neighbours(self, tenure: Tenure) -> tuple[Tenure | None, Tenure | None]:
+        index = self._index.tenures_by_post.get(tenure.post)
+        if index is None or tenure not in index.tenures:
+            raise UnknownIdError("tenure", tenure.id)
+        return index.neighbours(tenure)
+
+    # Plans -----------------------------------------------------------------------------------------
+
+    def plans_of(self, kind: PlanKind) -> tuple[Plan, ...]:
+        """The plans of one kind, by first year."""
+        return tuple(sorted((p for p in self.plans if p.kind is kind), key=lambda p: (p.first_year or 0, p.id)))
+
+    def plan_in_force(self, kind: PlanKind, on: DateLike) -> Plan | None:
+        """The plan of a kind whose period includes the day's year, or None.
+
+        Raises:
+            AmbiguousAnswerError: Two plans of the kind cover that year.
+        """
+        year = as_date(on).year
+        found = [p for p in self.plans_of(kind) if p.in_force(year)]
+        if len(found) > 1:
+            raise AmbiguousAnswerError(f"{len(found)} {kind.value} plans in force in {year}")
+        return found[0] if found else None
+
+    # Timelines -------------------------------------------------------------------------------------
+
+    def timeline(self, member_id: str) -> tuple[Event, ...]:
+        """A member's dated events: meetings it hosted and changes of its officeholders."""
+        member = self.member(member_id)
+        events = [
+            Event(m.date, EventKind.HOSTED, m.id, f"hosted {m.name_en or m.id}" + (f" in {m.city}" if m.city else ""))
+            for m in self.meetings
+            if m.host == member.id
+        ]
+        for post in (p for p in self.posts if p.member == member.id):
+            for t in self.tenures_for(post.id):
+                name = self._index.people[t.person].name_en if t.person in self._index.people else t.person
+                if t.start is not None:
+                    events.append(Event(t.start, EventKind.TOOK_OFFICE, t.id, f"{name} became {post.name_en}"))
+                if t.end is not None:
+                    events.append(Event(t.end, EventKind.LEFT_OFFICE, t.id, f"{name} left {post.name_en}"))
+        return tuple(sorted(events, key=lambda e: (e.date.sort_key, e.kind is not EventKind.LEFT_OFFICE)))
+
+    # Checks ----------------------------------------------------------------------------------------
+
+    def validate(self) -> "ValidationReport":
+        """Check every consistency rule; see :mod:`yrdmodel.validation`. Never raises on bad data."""
+        from yrdmodel.validation.rules import validate
+
+        return validate(self)
+
+    def cited_sources(self) -> Iterable[str]:
+        """Ids of the sources some record cites (for coverage summaries)."""
+        from yrdmodel.validation.rules import iter_records
+
+        for _path, record in iter_records(self):
+            for citation in record.sources:
+                yield citation.source

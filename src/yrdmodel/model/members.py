@@ -1,0 +1,98 @@
+"""The members of a mechanism and the history of their membership."""
+
+import enum
+
+import attrs
+
+from yrdmodel.model.dates import DateLike, PartialDate, Truth, as_date
+from yrdmodel.model.sources import Sourced, check_id
+
+__all__ = ["Member", "MemberKind", "MembershipChange", "MembershipStatus"]
+
+
+class MemberKind(enum.Enum):
+    """The kind of region a member is; it decides the title of its head of government."""
+
+    MUNICIPALITY = "municipality"
+    """A directly administered municipality, headed by a Mayor (Shanghai)."""
+    PROVINCE = "province"
+    """A province, headed by a Governor."""
+
+
+class MembershipStatus(enum.Enum):
+    """A member's standing in the mechanism from a date on."""
+
+    INVITED = "invited"
+    """Invited to take part; full membership not (yet) stated."""
+    FULL = "full"
+    """A full party to the mechanism."""
+    LEFT = "left"
+    """No longer a party."""
+
+
+@attrs.frozen(kw_only=True)
+class MembershipChange(Sourced):
+    """A dated change of a member's status.
+
+    Attributes:
+        since: When the status began, at the precision known.
+        status: The status from then on.
+        event: What happened, in a sentence.
+    """
+
+    since: PartialDate
+    status: MembershipStatus
+    event: str
+
+
+@attrs.frozen(kw_only=True)
+class Member(Sourced):
+    """A member region: Shanghai, Jiangsu, Zhejiang or Anhui in the YRD.
+
+    Attributes:
+        id: Stable slug (``"anhui"``).
+        name_en: English name.
+        name_zh: Chinese name.
+        kind: Municipality or province.
+        capital: Its capital city, where it differs from its name.
+        history: Membership changes, oldest first.
+    """
+
+    id: str = attrs.field(validator=check_id)
+    name_en: str
+    name_zh: str
+    kind: MemberKind
+    capital: str | None = None
+    history: tuple[MembershipChange, ...] = ()
+
+    @property
+    def head_of_government(self) -> str:
+        """The title of the member's head of government: "Mayor" or "Governor"."""
+        return "Mayor" if self.kind is MemberKind.MUNICIPALITY else "Governor"
+
+    def status_on(self, on: DateLike) -> MembershipStatus | None:
+        """The status in force on a day, or None before the first change.
+
+        A change dated only to a month or year counts from the last day it may be;
+        use :meth:`is_member` for the three-valued answer.
+        """
+        day = as_date(on).toordinal()
+        status = None
+        for change in self.history:
+            if change.since.hi <= day:
+                status = change.status
+        return status
+
+    def is_member(self, on: DateLike) -> Truth:
+        """Whether the member was a full member on a day (MAYBE inside a change's partial date)."""
+        day = as_date(on).toordinal()
+        before = after = False
+        for change in self.history:
+            full = change.status is MembershipStatus.FULL
+            if change.since.hi <= day:
+                before = after = full
+            elif change.since.lo <= day:
+                after = full
+        if before == after:
+            return Truth.YES if before else Truth.NO
+        return Truth.MAYBE

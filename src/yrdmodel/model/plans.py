@@ -1,0 +1,84 @@
+"""Plans the mechanism adopts: action plans, the Outline, work plans."""
+
+import enum
+
+import attrs
+
+from yrdmodel.model.dates import PartialDate
+from yrdmodel.model.sources import Sourced, check_id, check_optional_id
+
+__all__ = ["Plan", "PlanKind"]
+
+
+class PlanKind(enum.Enum):
+    """The kinds of plan."""
+
+    THREE_YEAR_ACTION = "three_year_action"
+    """A Three-Year Action Plan for YRD Integrated Development."""
+    OUTLINE = "outline"
+    """The national Outline of the YRD Regional Integration Development Plan."""
+    ANNUAL_WORK = "annual_work"
+    """A year's work plan (with its key cooperation item list)."""
+    WORK_PRIORITIES = "work_priorities"
+    """A list of near-term work priorities."""
+    OVERALL = "overall"
+    """An overall plan for one body or area (e.g. the Demonstration Zone)."""
+    IMPLEMENTATION = "implementation"
+    """An implementation plan, e.g. for strengthening the Cooperation Office."""
+
+
+def _check_years(plan: "Plan", attribute: "attrs.Attribute[int | None]", last: int | None) -> None:
+    if last is not None and plan.first_year is not None and last < plan.first_year:
+        raise ValueError(f"last_year {last} is before first_year {plan.first_year}")
+
+
+@attrs.frozen(kw_only=True)
+class Plan(Sourced):
+    """A plan adopted by the mechanism or issued for it.
+
+    Attributes:
+        id: Stable slug, e.g. ``"three-year-action.2021"``.
+        name_en: English title.
+        name_zh: Chinese title.
+        kind: What kind of plan it is.
+        series: Id of the series it belongs to; successive plans of a series should neither
+            overlap nor leave a gap.
+        first_year: First year the plan covers.
+        last_year: Last year the plan covers (inclusive).
+        adopted: When it was adopted or approved.
+        adopted_at: The id of the meeting that adopted it, if one did.
+        adopted_by: Who adopted it, in words, where no meeting of the mechanism did.
+        issued: When it was issued.
+        issued_by: The id of the body that issued it, if it is one of ours.
+        issuer: Who issued it, in words.
+        areas: Its areas of cooperation.
+        key_fields: Its key fields.
+        area_count: How many areas it has, where only the number is known.
+        task_count: How many tasks it sets.
+        summary: What it covers, in a few sentences.
+    """
+
+    id: str = attrs.field(validator=check_id)
+    name_en: str
+    name_zh: str | None = None
+    kind: PlanKind
+    series: str | None = attrs.field(default=None, validator=check_optional_id)
+    first_year: int | None = None
+    last_year: int | None = attrs.field(default=None, validator=_check_years)
+    adopted: PartialDate | None = None
+    adopted_at: str | None = attrs.field(default=None, validator=check_optional_id)
+    adopted_by: str | None = None
+    issued: PartialDate | None = None
+    issued_by: str | None = attrs.field(default=None, validator=check_optional_id)
+    issuer: str | None = None
+    areas: tuple[str, ...] = ()
+    key_fields: tuple[str, ...] = ()
+    area_count: int | None = None
+    task_count: int | None = None
+    summary: str | None = None
+
+    def in_force(self, year: int) -> bool:
+        """Whether ``year`` lies in the plan's period (False when the period is unknown)."""
+        if self.first_year is None:
+            return False
+        return self.first_year <= year <= (self.last_year if self.last_year is not None else self.first_year)

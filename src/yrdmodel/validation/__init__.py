@@ -1,0 +1,1 @@
+"""Consistency checks of a whole mechanism: see :meth:`yrdmodel.Mechanism.validate`."""
