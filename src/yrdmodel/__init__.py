@@ -1,12 +1,15 @@
 """yrdmodel: a typed, sourced model of the Yangtze River Delta regional cooperation mechanism.
 
-    >>> import yrdmodel
-    >>> m = yrdmodel.load()
-    >>> m.host(2021).name_en
-    'Jiangsu'
+>>> import yrdmodel
+>>> m = yrdmodel.load()
+>>> m.host(2021).name_en
+'Jiangsu'
 """
 
-from yrdmodel.errors import AmbiguousAnswerError, DataError, Problem, UnknownIdError, YrdModelError
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from yrdmodel.errors import AmbiguousAnswerError, DataError, MergeConflictError, Problem, UnknownIdError, YrdModelError
 from yrdmodel.io.files import dumps, load, loads
 from yrdmodel.model.bodies import Body, BodyKind, Count, Tier
 from yrdmodel.model.dates import DateLike, PartialDate, Precision, Truth
@@ -20,7 +23,34 @@ from yrdmodel.model.rotation import Deviation, ExceptionKind, RotationException,
 from yrdmodel.model.sources import Citation, Confidence, Source, SourceKind
 from yrdmodel.validation.report import Finding, Severity, ValidationReport
 
+if TYPE_CHECKING:
+    from yrdmodel.interop.frames import leaders_frame, meetings_frame, plans_frame, tenures_frame
+    from yrdmodel.interop.merge import merge
+    from yrdmodel.interop.popolo import to_popolo
+    from yrdmodel.interop.timeline import draw_timeline
+
 __version__ = "0.1.0"
+
+# Names whose modules are imported on first use, so that ``import yrdmodel`` stays fast.
+_LAZY = {
+    "draw_timeline": "yrdmodel.interop.timeline",
+    "leaders_frame": "yrdmodel.interop.frames",
+    "meetings_frame": "yrdmodel.interop.frames",
+    "merge": "yrdmodel.interop.merge",
+    "plans_frame": "yrdmodel.interop.frames",
+    "tenures_frame": "yrdmodel.interop.frames",
+    "to_popolo": "yrdmodel.interop.popolo",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'yrdmodel' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "Alias",
@@ -45,6 +75,7 @@ __all__ = [
     "MemberKind",
     "MembershipChange",
     "MembershipStatus",
+    "MergeConflictError",
     "PartialDate",
     "Person",
     "Plan",
@@ -63,7 +94,14 @@ __all__ = [
     "UnknownIdError",
     "ValidationReport",
     "YrdModelError",
+    "draw_timeline",
     "dumps",
+    "leaders_frame",
     "load",
     "loads",
+    "meetings_frame",
+    "merge",
+    "plans_frame",
+    "tenures_frame",
+    "to_popolo",
 ]

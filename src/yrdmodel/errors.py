@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 import attrs
 
-__all__ = ["AmbiguousAnswerError", "DataError", "Problem", "UnknownIdError", "YrdModelError"]
+__all__ = ["AmbiguousAnswerError", "DataError", "MergeConflictError", "Problem", "UnknownIdError", "YrdModelError"]
 
 
 class YrdModelError(Exception):
@@ -70,3 +70,18 @@ class DataError(YrdModelError, ValueError):
         count = len(self.problems)
         head = f"{count} problem{'s' if count != 1 else ''}{where}"
         return head + "".join(f"\n  {p}" for p in self.problems)
+
+
+class MergeConflictError(YrdModelError, ValueError):
+    """Two datasets being merged give different records under the same id.
+
+    Args:
+        conflicts: One line per conflict, naming the kind and id (``"person li-qiang: name_zh differs"``).
+    """
+
+    def __init__(self, conflicts: Iterable[str]) -> None:
+        self.conflicts: tuple[str, ...] = tuple(conflicts)
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        return f"{len(self.conflicts)} conflicts" + "".join(f"\n  {c}" for c in self.conflicts)

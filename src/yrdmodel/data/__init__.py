@@ -1,0 +1,1 @@
+"""The packaged YRD dataset, as TOML files read with importlib.resources."""

@@ -53,7 +53,7 @@ def _tuple_factory(cl: Any, conv: cattrs.Converter) -> Callable[[Any, Any], tupl
     def structure_tuple(value: Any, _: Any) -> tuple[Any, ...]:
         if not isinstance(value, list | tuple):
             raise TypeError(f"expected a list, not {type(value).__name__}")
-        return inner(value, cl)
+        return tuple(inner(value, cl))
 
     return structure_tuple
 
@@ -77,7 +77,10 @@ def make_converter(detailed: bool = True) -> cattrs.Converter:
     conv.register_structure_hook(
         Mechanism,
         make_dict_structure_fn(
-            Mechanism, conv, all_bodies=override(rename="bodies"), _cattrs_forbid_extra_keys=True,
+            Mechanism,
+            conv,
+            all_bodies=override(rename="bodies"),
+            _cattrs_forbid_extra_keys=True,
             _cattrs_detailed_validation=detailed,
         ),
     )

@@ -94,7 +94,9 @@ def _parse(text: str | bytes, format: Format, source: str | None) -> dict[str, A
     except UnicodeDecodeError as exc:
         raise DataError([Problem("$", f"not UTF-8 text (byte {exc.start})")], source) from None
     except json.JSONDecodeError as exc:
-        raise DataError([Problem("$", f"not JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}")], source) from None
+        raise DataError(
+            [Problem("$", f"not JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}")], source
+        ) from None
     except tomllib.TOMLDecodeError as exc:
         raise DataError([Problem("$", f"not TOML: {exc}")], source) from None
     except RecursionError:

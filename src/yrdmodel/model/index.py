@@ -71,4 +71,3 @@ def group(records: Iterable[T], key: str) -> dict[str, list[T]]:
     for record in records:
         groups[getattr(record, key)].append(record)
     return dict(groups)
-

@@ -21,7 +21,7 @@ from yrdmodel.model.sources import Source
 if TYPE_CHECKING:
     from yrdmodel.validation.report import ValidationReport
 
-__all__ = ["Event", "EventKind", "Mechanism", "SYMPOSIUM"]
+__all__ = ["SYMPOSIUM", "Event", "EventKind", "Mechanism"]
 
 SYMPOSIUM = "symposium"
 """The id of the decision-tier body whose yearly meeting rotates among the members."""
@@ -58,8 +58,20 @@ class Event:
 class _Index:
     """Lookups built once from a mechanism's records."""
 
-    __slots__ = ("bodies", "children", "meetings", "members", "names", "people", "plans", "posts", "sources",
-                 "symposia", "tenures_by_person", "tenures_by_post")
+    __slots__ = (
+        "bodies",
+        "children",
+        "meetings",
+        "members",
+        "names",
+        "people",
+        "plans",
+        "posts",
+        "sources",
+        "symposia",
+        "tenures_by_person",
+        "tenures_by_post",
+    )
 
     def __init__(self, m: "Mechanism") -> None:
         self.sources = by_id(m.sources)
@@ -145,6 +157,11 @@ class Mechanism:
             for name in ("members", "all_bodies", "posts", "people", "tenures", "meetings", "plans", "sources")
         )
         return f"<Mechanism {self.name_en!r}: {counts}>"
+
+    def _repr_html_(self) -> str:
+        from yrdmodel.interop.display import mechanism_html
+
+        return mechanism_html(self)
 
     # Lookups by id -------------------------------------------------------------------------------
 

@@ -70,6 +70,11 @@ class Meeting(Sourced):
     next_host: str | None = attrs.field(default=None, validator=check_optional_id)
     next_host_year: int | None = None
 
+    def _repr_html_(self) -> str:
+        from yrdmodel.interop.display import meeting_html
+
+        return meeting_html(self)
+
     @property
     def year(self) -> int:
         """The year the meeting was held."""

@@ -56,3 +56,8 @@ class Person(Sourced):
         """Every name the person is known by: pinyin, Chinese, then aliases."""
         chinese = (self.name_zh,) if self.name_zh else ()
         return (self.name_en, *chinese, *(a.name for a in self.aliases))
+
+    def _repr_html_(self) -> str:
+        from yrdmodel.interop.display import person_html
+
+        return person_html(self)

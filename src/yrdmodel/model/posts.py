@@ -1,5 +1,7 @@
 """Posts and the tenures of the people who held them."""
 
+from typing import Any
+
 import attrs
 
 from yrdmodel.model.dates import DateLike, PartialDate, Precision, Truth, as_date
@@ -11,6 +13,11 @@ FOREVER = 10**7
 """An ordinal after every real day (``date.max`` is 3652059)."""
 NEVER = -1
 """An ordinal before every real day."""
+
+
+def _check_seats(post: object, attribute: Any, seats: int | None) -> None:
+    if seats is not None and seats < 1:
+        raise ValueError(f"a post has at least one seat, not {seats}")
 
 
 @attrs.frozen(kw_only=True)
@@ -33,7 +40,7 @@ class Post(Sourced):
     name_zh: str | None = None
     member: str | None = attrs.field(default=None, validator=check_optional_id)
     body: str | None = attrs.field(default=None, validator=check_optional_id)
-    seats: int | None = attrs.field(default=1, validator=attrs.validators.optional(attrs.validators.ge(1)))
+    seats: int | None = attrs.field(default=1, validator=_check_seats)
     main_leader: bool = False
     incompatible_with: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
 

@@ -55,7 +55,9 @@ class Deviation:
     actual: str
 
 
-def _check_order(policy: "RotationPolicy", attribute: "attrs.Attribute[tuple[str, ...]]", order: tuple[str, ...]) -> None:
+def _check_order(
+    policy: "RotationPolicy", attribute: "attrs.Attribute[tuple[str, ...]]", order: tuple[str, ...]
+) -> None:
     check_ids(policy, attribute, order)
     if not order:
         raise ValueError("a rotation needs at least one member")
@@ -64,7 +66,9 @@ def _check_order(policy: "RotationPolicy", attribute: "attrs.Attribute[tuple[str
 
 
 def _check_exceptions(
-    policy: "RotationPolicy", attribute: "attrs.Attribute[tuple[RotationException, ...]]", value: tuple[RotationException, ...]
+    policy: "RotationPolicy",
+    attribute: "attrs.Attribute[tuple[RotationException, ...]]",
+    value: tuple[RotationException, ...],
 ) -> None:
     years = [e.year for e in value]
     if len(set(years)) != len(years):

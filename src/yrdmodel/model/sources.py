@@ -2,6 +2,7 @@
 
 import enum
 import re
+from typing import Any
 
 import attrs
 
@@ -12,20 +13,20 @@ __all__ = ["Citation", "Confidence", "Source", "SourceKind", "Sourced", "check_i
 _ID = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
 
 
-def check_id(instance: object, attribute: "attrs.Attribute[str]", value: str) -> None:
-    """attrs validator: ids are lower-case slugs such as ``"li-qiang"`` or ``"jiangsu.governor"``."""
+def check_id(instance: object, attribute: "attrs.Attribute[Any]", value: str) -> None:
+    """Attrs validator: ids are lower-case slugs such as ``"li-qiang"`` or ``"jiangsu.governor"``."""
     if not isinstance(value, str) or not _ID.fullmatch(value):
         raise ValueError(f"{attribute.name} must be a lower-case slug (a-z, 0-9, '-', '.'), not {value!r}")
 
 
-def check_optional_id(instance: object, attribute: "attrs.Attribute[str | None]", value: str | None) -> None:
-    """attrs validator: like :func:`check_id`, but None is allowed."""
+def check_optional_id(instance: object, attribute: "attrs.Attribute[Any]", value: str | None) -> None:
+    """Attrs validator: like :func:`check_id`, but None is allowed."""
     if value is not None:
-        check_id(instance, attribute, value)  # type: ignore[arg-type]
+        check_id(instance, attribute, value)
 
 
-def check_ids(instance: object, attribute: "attrs.Attribute[tuple[str, ...]]", value: tuple[str, ...]) -> None:
-    """attrs validator: every item of a tuple is an id."""
+def check_ids(instance: object, attribute: "attrs.Attribute[Any]", value: tuple[str, ...]) -> None:
+    """Attrs validator: every item of a tuple is an id."""
     for item in value:
         check_id(instance, attribute, item)
 

@@ -86,6 +86,11 @@ class ValidationReport:
             and (possible is None or f.possible == possible)
         )
 
+    def _repr_html_(self) -> str:
+        from yrdmodel.interop.display import report_html
+
+        return report_html(self)
+
     def __iter__(self) -> Iterator[Finding]:
         return iter(self.findings)
 

@@ -5,22 +5,23 @@ its code. Rules never raise on bad data: a dangling id is a finding here, not a 
 """
 
 import datetime
+import functools
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from itertools import combinations
+from itertools import combinations, pairwise
 from typing import Any
 
 import attrs
 
+from yrdmodel.model.bodies import Body
 from yrdmodel.model.dates import PartialDate, Truth
+from yrdmodel.model.index import group
 from yrdmodel.model.mechanism import SYMPOSIUM, Mechanism
 from yrdmodel.model.meetings import Attendance, Meeting
-from yrdmodel.model.index import group
 from yrdmodel.model.members import Member
+from yrdmodel.model.plans import Plan
 from yrdmodel.model.posts import Post, Tenure
 from yrdmodel.model.rotation import RotationException, RotationPolicy
-from yrdmodel.model.bodies import Body
-from yrdmodel.model.plans import Plan
 from yrdmodel.model.sources import Citation, Sourced
 from yrdmodel.validation.report import Finding, Severity, ValidationReport
 
@@ -146,9 +147,15 @@ def _check_span_order(m: Mechanism) -> Iterator[Finding]:
     for t in m.tenures:
         checks: list[tuple[Truth, str]] = []
         if t.start is not None:
-            checks.extend((d.before(t.start), f"{what} before it starts") for d, what in (
-                (t.end, "ends"), (t.confirmed, "is confirmed"), *((a, f"is attested on {a},") for a in t.attested)
-            ) if d is not None)
+            checks.extend(
+                (d.before(t.start), f"{what} before it starts")
+                for d, what in (
+                    (t.end, "ends"),
+                    (t.confirmed, "is confirmed"),
+                    *((a, f"is attested on {a},") for a in t.attested),
+                )
+                if d is not None
+            )
         if t.end is not None:
             checks.extend((_not_after(t.end, a), f"is attested on {a}, after it ends") for a in t.attested)
         for truth, what in checks:
@@ -183,7 +190,9 @@ def overlap(a: Tenure, b: Tenure) -> Truth:
 # Tenures ------------------------------------------------------------------------------------------
 
 
-@rule("tenure-overlap", "More people hold a post at once than it has seats (overlaps the data marks as allowed excepted).")
+@rule(
+    "tenure-overlap", "More people hold a post at once than it has seats (overlaps the data marks as allowed excepted)."
+)
 def _check_overlaps(m: Mechanism) -> Iterator[Finding]:
     posts = {p.id: p for p in m.posts}
     for post_id, tenures in group(m.tenures, "post").items():
@@ -205,13 +214,13 @@ def _post_overlaps(post_id: str, seats: int, tenures: list[Tenure]) -> Iterator[
             definite = [a for truth, a in clashes if truth is Truth.YES]
             if seats == 1:
                 for truth, a in clashes:
-                    yield _finding("tenure-overlap", truth, f"{a.person} and {t.person} overlap in {post_id}", a.id, t.id)
+                    yield _finding(
+                        "tenure-overlap", truth, f"{a.person} and {t.person} overlap in {post_id}", a.id, t.id
+                    )
             elif len(clashes) >= seats:
                 truth = Truth.YES if len(definite) >= seats else Truth.MAYBE
                 ids = [a.id for _, a in clashes]
-                yield _finding(
-                    "tenure-overlap", truth, f"more than {seats} holders of {post_id} at once", *ids, t.id
-                )
+                yield _finding("tenure-overlap", truth, f"more than {seats} holders of {post_id} at once", *ids, t.id)
         active.append(t)
 
 
@@ -246,9 +255,17 @@ def _check_meeting_lifetime(m: Mechanism) -> Iterator[Finding]:
         if body is None:
             continue
         if body.founded is not None and (truth := x.last_date.before(body.founded)) is not Truth.NO:
-            yield _finding("meeting-outside-body", truth, f"{x.id} is before {body.id} was founded ({body.founded})", x.id, body.id)
+            yield _finding(
+                "meeting-outside-body", truth, f"{x.id} is before {body.id} was founded ({body.founded})", x.id, body.id
+            )
         if body.dissolved is not None and (truth := ~x.date.before(body.dissolved)) is not Truth.NO:
-            yield _finding("meeting-outside-body", truth, f"{x.id} is after {body.id} was dissolved ({body.dissolved})", x.id, body.id)
+            yield _finding(
+                "meeting-outside-body",
+                truth,
+                f"{x.id} is after {body.id} was dissolved ({body.dissolved})",
+                x.id,
+                body.id,
+            )
 
 
 def _is_member(member: Member, day: int) -> Truth:
@@ -261,17 +278,27 @@ def _check_host_member(m: Mechanism) -> Iterator[Finding]:
     for x in m.meetings:
         member = members.get(x.host or "")
         if x.body == SYMPOSIUM and member is not None:
-            truth = ~_over(x.date, lambda day: _is_member(member, day))
+            truth = ~_over(x.date, functools.partial(_is_member, member))
             if truth is not Truth.NO:
-                yield _finding("host-not-member", truth, f"{member.id} hosted {x.id} but was not a full member then", x.id, member.id)
+                yield _finding(
+                    "host-not-member",
+                    truth,
+                    f"{member.id} hosted {x.id} but was not a full member then",
+                    x.id,
+                    member.id,
+                )
 
 
 @rule("rotation-deviation", "A symposium's host is not the one the rotation policy expects (a warning).")
 def _check_rotation(m: Mechanism) -> Iterator[Finding]:
     for d in m.host_deviations():
         yield _finding(
-            "rotation-deviation", Truth.YES, f"{d.year}: the rotation expects {d.expected or 'no meeting'}, {d.actual} hosted",
-            f"{SYMPOSIUM}.{d.year}", d.actual, severity=Severity.WARNING,
+            "rotation-deviation",
+            Truth.YES,
+            f"{d.year}: the rotation expects {d.expected or 'no meeting'}, {d.actual} hosted",
+            f"{SYMPOSIUM}.{d.year}",
+            d.actual,
+            severity=Severity.WARNING,
         )
 
 
@@ -282,13 +309,19 @@ def _check_next_host(m: Mechanism) -> Iterator[Finding]:
         if x.next_host and x.next_host_year in hosts and hosts[x.next_host_year] != x.next_host:
             actual = hosts[x.next_host_year]
             yield _finding(
-                "next-host-mismatch", Truth.YES,
-                f"{x.id} decided {x.next_host} would host {x.next_host_year}, but {actual} did", x.id, actual,
+                "next-host-mismatch",
+                Truth.YES,
+                f"{x.id} decided {x.next_host} would host {x.next_host_year}, but {actual} did",
+                x.id,
+                actual,
                 severity=Severity.WARNING,
             )
 
 
-@rule("attendee-not-in-office", "A meeting records an attendee in a post that the person did not hold on the meeting's date.")
+@rule(
+    "attendee-not-in-office",
+    "A meeting records an attendee in a post that the person did not hold on the meeting's date.",
+)
 def _check_attendees(m: Mechanism) -> Iterator[Finding]:
     tenures = {key: list(ts) for key, ts in _by_person_post(m.tenures).items()}
     for x in m.meetings:
@@ -300,8 +333,12 @@ def _check_attendees(m: Mechanism) -> Iterator[Finding]:
                 held = held | _held_at(t, x)
             if held is not Truth.YES:
                 yield _finding(
-                    "attendee-not-in-office", ~held, f"{a.person} attended {x.id} as {a.post} but held no such tenure then",
-                    x.id, a.person, a.post,
+                    "attendee-not-in-office",
+                    ~held,
+                    f"{a.person} attended {x.id} as {a.post} but held no such tenure then",
+                    x.id,
+                    a.person,
+                    a.post,
                 )
 
 
@@ -328,7 +365,9 @@ def _held_at(t: Tenure, x: Meeting) -> Truth:
 def _check_plan_overlap(m: Mechanism) -> Iterator[Finding]:
     for earlier, later in _successive_plans(m):
         if later.first_year is not None and earlier.last_year is not None and later.first_year <= earlier.last_year:
-            yield _finding("plan-series-overlap", Truth.YES, f"{earlier.id} and {later.id} overlap", earlier.id, later.id)
+            yield _finding(
+                "plan-series-overlap", Truth.YES, f"{earlier.id} and {later.id} overlap", earlier.id, later.id
+            )
 
 
 @rule("plan-series-gap", "Successive plans of one series leave years uncovered between them (a warning).")
@@ -336,8 +375,12 @@ def _check_plan_gap(m: Mechanism) -> Iterator[Finding]:
     for earlier, later in _successive_plans(m):
         if later.first_year is not None and earlier.last_year is not None and later.first_year > earlier.last_year + 1:
             yield _finding(
-                "plan-series-gap", Truth.YES, f"no plan of series {earlier.series} covers "
-                f"{earlier.last_year + 1}-{later.first_year - 1}", earlier.id, later.id, severity=Severity.WARNING,
+                "plan-series-gap",
+                Truth.YES,
+                f"no plan of series {earlier.series} covers {earlier.last_year + 1}-{later.first_year - 1}",
+                earlier.id,
+                later.id,
+                severity=Severity.WARNING,
             )
 
 
@@ -345,4 +388,4 @@ def _successive_plans(m: Mechanism) -> Iterator[tuple[Plan, Plan]]:
     series = group((p for p in m.plans if p.series is not None and p.first_year is not None), "series")
     for plans in series.values():
         ordered = sorted(plans, key=lambda p: (p.first_year or 0, p.last_year or 0))
-        yield from zip(ordered, ordered[1:])
+        yield from pairwise(ordered)

@@ -1,0 +1,1 @@
+"""Interoperability: Popolo, pandas frames, merging datasets, notebook display and the timeline figure."""
