@@ -100,15 +100,19 @@ class Tenure(Sourced):
         """
         start, end, attested = self.start, self.end, self.attested
         possible_from = start.lo if start is not None else NEVER
+        possible_to = end.hi - 1 if end is not None else FOREVER
         definite_from = min([a.hi for a in attested], default=FOREVER)
         if start is not None:
             definite_from = min(definite_from, start.hi)
         if end is not None:
-            return definite_from, end.lo - 1, possible_from, end.hi - 1
-        seen = [a.lo for a in attested]
-        if start is not None and start.precision is Precision.DAY:
-            seen.append(start.lo)
-        return definite_from, max(seen, default=NEVER), possible_from, FOREVER
+            definite_to = end.lo - 1
+        else:
+            seen = [a.lo for a in attested]
+            if start is not None and start.precision is Precision.DAY:
+                seen.append(start.lo)
+            definite_to = max(seen, default=NEVER)
+        # Inconsistent data (an attestation outside the span) must not widen the possible range.
+        return max(definite_from, possible_from), min(definite_to, possible_to), possible_from, possible_to
 
     def covers(self, on: DateLike) -> Truth:
         """Whether the person held the post on a day: YES, NO, or MAYBE where dates are partial."""
