@@ -228,3 +228,14 @@ class TestAgainstBruteForce:
         emptied = attrs.evolve(m, tenures=())
         assert emptied.tenures_for("zj.secretary") == ()
         assert len(m.tenures_for("zj.secretary")) == len(items)
+
+    @given(st.lists(tenures(), max_size=12), st.dates(min_value=datetime.date(1999, 1, 1), max_value=datetime.date(2032, 1, 1)))
+    def test_holder_is_the_one_definite_holder_of_a_scan(self, items: list[Tenure], day: datetime.date) -> None:
+        m = mechanism(*items)
+        definite = [t.person for truth, t in _brute_force(m.tenures, day) if truth is Truth.YES]
+        if len(definite) > 1:
+            with pytest.raises(AmbiguousAnswerError):
+                m.holder("zj.secretary", day)
+        else:
+            person = m.holder("zj.secretary", day)
+            assert (person.id if person else None) == (definite[0] if definite else None)

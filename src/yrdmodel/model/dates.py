@@ -14,7 +14,7 @@ from typing import TypeAlias
 import attrs
 import pendulum
 
-__all__ = ["DateLike", "PartialDate", "Precision", "Truth", "as_date"]
+__all__ = ["DateLike", "PartialDate", "Precision", "Truth", "as_date", "day_ordinal"]
 
 DateLike: TypeAlias = "str | datetime.date"
 """What queries accept as a day: an ISO ``YYYY-MM-DD`` string, ``datetime.date`` or ``pendulum.Date``."""
@@ -195,6 +195,13 @@ def _parse(text: str) -> PartialDate:
 def _from_ordinal(ordinal: int) -> pendulum.Date:
     day = datetime.date.fromordinal(ordinal)
     return pendulum.Date(day.year, day.month, day.day)
+
+
+def day_ordinal(value: DateLike) -> int:
+    """The proleptic Gregorian ordinal of a query's day (see :func:`as_date`); fast for date objects."""
+    if isinstance(value, datetime.date):
+        return value.toordinal()
+    return as_date(value).toordinal()
 
 
 def as_date(value: DateLike) -> pendulum.Date:

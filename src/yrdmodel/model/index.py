@@ -1,10 +1,12 @@
 """Indexes a :class:`~yrdmodel.Mechanism` builds once, so that queries never scan all records."""
 
+from array import array
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import TypeVar
 
+from yrdmodel.errors import AmbiguousAnswerError
 from yrdmodel.model.dates import Truth
 from yrdmodel.model.posts import Tenure
 
@@ -16,38 +18,57 @@ T = TypeVar("T")
 class PostTenures:
     """The tenures of one post, sorted for as-of queries in O(log n).
 
-    Tenures are sorted by the first day they may cover. A query bisects on that day and
-    walks back only while some earlier tenure may still reach the asked day, which the
-    running maximum ``reach`` tells without looking at the tenures themselves.
+    Tenures are sorted by the first day they may cover, and their day bounds are kept in
+    compact columns. :meth:`at` bisects on the first possible day and walks back only while
+    the running maximum of the last possible day (``reach``) says an earlier tenure may still
+    cover the asked day. When the definite spans of the post do not overlap (the usual case),
+    :meth:`definite` answers with one bisect over them.
     """
 
-    __slots__ = ("_bounds", "_reach", "_starts", "tenures")
+    __slots__ = ("_definite_from", "_definite_to", "_possible_to", "_reach", "_segments", "_starts", "tenures")
 
     def __init__(self, tenures: Iterable[Tenure]) -> None:
         rows = sorted(((t.bounds(), t) for t in tenures), key=lambda row: (row[0][2], row[0][0]))
         self.tenures: tuple[Tenure, ...] = tuple(t for _, t in rows)
-        self._bounds: tuple[tuple[int, int, int, int], ...] = tuple(b for b, _ in rows)
-        self._starts: list[int] = [b[2] for b in self._bounds]
-        reach: list[int] = []
-        furthest = -(10**9)
-        for b in self._bounds:
+        self._starts = array("l", (b[2] for b, _ in rows))
+        self._definite_from = array("l", (b[0] for b, _ in rows))
+        self._definite_to = array("l", (b[1] for b, _ in rows))
+        self._possible_to = array("l", (b[3] for b, _ in rows))
+        reach, furthest = array("l"), -(2**62)
+        for b, _ in rows:
             furthest = max(furthest, b[3])
             reach.append(furthest)
         self._reach = reach
+        self._segments = _disjoint_segments(rows)
 
     def at(self, day: int) -> list[tuple[Truth, Tenure]]:
         """The tenures that may cover the day ordinal ``day``, each with YES or MAYBE, in start order."""
         found: list[tuple[Truth, Tenure]] = []
-        bounds, reach = self._bounds, self._reach
+        reach, possible_to = self._reach, self._possible_to
         i = bisect_right(self._starts, day) - 1
         while i >= 0 and reach[i] >= day:
-            definite_from, definite_to, _, possible_to = bounds[i]
-            if possible_to >= day:
-                truth = Truth.YES if definite_from <= day <= definite_to else Truth.MAYBE
-                found.append((truth, self.tenures[i]))
+            if possible_to[i] >= day:
+                definite = self._definite_from[i] <= day <= self._definite_to[i]
+                found.append((Truth.YES if definite else Truth.MAYBE, self.tenures[i]))
             i -= 1
         found.reverse()
         return found
+
+    def definite(self, day: int) -> Tenure | None:
+        """The one tenure that certainly covers ``day``, or None.
+
+        Raises:
+            AmbiguousAnswerError: Several tenures certainly cover the day.
+        """
+        if self._segments is not None:
+            starts, ends, tenures = self._segments
+            i = bisect_right(starts, day) - 1
+            return tenures[i] if i >= 0 and day <= ends[i] else None
+        definite = [t for truth, t in self.at(day) if truth is Truth.YES]
+        if len(definite) > 1:
+            names = ", ".join(t.person for t in definite)
+            raise AmbiguousAnswerError(f"{len(definite)} holders of {definite[0].post} on that day ({names})")
+        return definite[0] if definite else None
 
     def neighbours(self, tenure: Tenure) -> tuple[Tenure | None, Tenure | None]:
         """The tenures just before and just after ``tenure`` in start order."""
@@ -55,6 +76,24 @@ class PostTenures:
         before = self.tenures[i - 1] if i > 0 else None
         after = self.tenures[i + 1] if i + 1 < len(self.tenures) else None
         return before, after
+
+
+Segments = tuple[list[int], list[int], list[Tenure]]
+
+
+def _disjoint_segments(rows: list[tuple[tuple[int, int, int, int], Tenure]]) -> Segments | None:
+    """The non-empty definite spans in order, or None when two of them share a day."""
+    spans = sorted(((b[0], b[1], t) for b, t in rows if b[0] <= b[1]), key=lambda span: span[:2])
+    starts: list[int] = []
+    ends: list[int] = []
+    tenures: list[Tenure] = []
+    for start, end, tenure in spans:
+        if ends and start <= ends[-1]:
+            return None
+        starts.append(start)
+        ends.append(end)
+        tenures.append(tenure)
+    return starts, ends, tenures
 
 
 def by_id(records: Iterable[T], key: str = "id") -> dict[str, T]:

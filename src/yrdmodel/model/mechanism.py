@@ -8,7 +8,7 @@ import attrs
 
 from yrdmodel.errors import AmbiguousAnswerError, UnknownIdError
 from yrdmodel.model.bodies import Body, BodyKind, Tier
-from yrdmodel.model.dates import DateLike, PartialDate, Truth, as_date
+from yrdmodel.model.dates import DateLike, PartialDate, Truth, as_date, day_ordinal
 from yrdmodel.model.index import PostTenures, by_id, group
 from yrdmodel.model.meetings import Meeting
 from yrdmodel.model.members import Member
@@ -100,8 +100,7 @@ def _fold(name: str) -> str:
 
 
 def _tenure_key(tenure: Tenure) -> tuple[int, int]:
-    bounds = tenure.bounds()
-    return bounds[2], bounds[0]
+    return (tenure.start.lo, tenure.start.hi) if tenure.start is not None else (-1, -1)
 
 
 def _lookup(table: Mapping[str, Any], kind: str, key: str) -> Any:
@@ -285,9 +284,8 @@ class Mechanism:
 
     def holders_with_truth(self, post_id: str, on: DateLike) -> tuple[tuple[Truth, Tenure], ...]:
         """Every tenure that may cover a day, with ``Truth.YES`` (certainly) or ``Truth.MAYBE``."""
-        self.post(post_id)
-        index = self._index.tenures_by_post.get(post_id)
-        return () if index is None else tuple(index.at(as_date(on).toordinal()))
+        index = self._post_tenures(post_id)
+        return () if index is None else tuple(index.at(day_ordinal(on)))
 
     def holder(self, post_id: str, on: DateLike) -> Person | None:
         """The person who certainly held a post on a day.
@@ -299,12 +297,15 @@ class Mechanism:
             AmbiguousAnswerError: Several people certainly held it that day (a post with
                 several seats, or an overlap in the data).
         """
-        definite = self.holders(post_id, on)
-        if not definite:
-            return None
-        if len(definite) > 1:
-            raise AmbiguousAnswerError(f"{len(definite)} holders of {post_id} on {on}: use holders()")
-        return self._index.people.get(definite[0].person)
+        index = self._post_tenures(post_id)
+        tenure = None if index is None else index.definite(day_ordinal(on))
+        return None if tenure is None else self._index.people.get(tenure.person)
+
+    def _post_tenures(self, post_id: str) -> PostTenures | None:
+        index = self._index.tenures_by_post.get(post_id)
+        if index is None and post_id not in self._index.posts:
+            raise UnknownIdError("post", post_id)
+        return index
 
     def main_leader_posts(self) -> tuple[Post, ...]:
         """The main leaders' posts (each member's party secretary and governor or mayor), in data order."""
@@ -324,8 +325,7 @@ class Mechanism:
 
     def tenures_for(self, post_id: str) -> tuple[Tenure, ...]:
         """A post's tenures, by start."""
-        self.post(post_id)
-        index = self._index.tenures_by_post.get(post_id)
+        index = self._post_tenures(post_id)
         return () if index is None else index.tenures
 
     def predecessor(self, tenure: Tenure) -> Tenure | None:
