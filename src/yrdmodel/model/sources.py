@@ -11,12 +11,18 @@ from yrdmodel.model.dates import PartialDate
 __all__ = ["Citation", "Confidence", "Source", "SourceKind", "Sourced", "check_id"]
 
 _ID = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
+_GOOD_IDS: set[str] = set()
+"""Ids already checked: most ids recur (a post in each of its tenures), so the regex runs once per id."""
 
 
 def check_id(instance: object, attribute: "attrs.Attribute[Any]", value: str) -> None:
     """Attrs validator: ids are lower-case slugs such as ``"li-qiang"`` or ``"jiangsu.governor"``."""
+    if isinstance(value, str) and value in _GOOD_IDS:
+        return
     if not isinstance(value, str) or not _ID.fullmatch(value):
         raise ValueError(f"{attribute.name} must be a lower-case slug (a-z, 0-9, '-', '.'), not {value!r}")
+    if len(_GOOD_IDS) < 1_000_000:
+        _GOOD_IDS.add(value)
 
 
 def check_optional_id(instance: object, attribute: "attrs.Attribute[Any]", value: str | None) -> None:
