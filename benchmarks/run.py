@@ -27,7 +27,6 @@ import datetime
 import gc
 import json
 import random
-import statistics
 import subprocess
 import sys
 import time
@@ -48,13 +47,20 @@ def synthetic(tenures: int, seed: int = 0) -> str:
     rng = random.Random(seed)
     posts = max(1, tenures // TENURES_PER_POST)
     cite = [{"source": "synthetic"}]
-    members = [{"id": f"m{i}", "name_en": f"Member {i}", "name_zh": f"成员{i}", "kind": "province", "sources": cite} for i in range(4)]
+    members = [
+        {"id": f"m{i}", "name_en": f"Member {i}", "name_zh": f"成员{i}", "kind": "province", "sources": cite}
+        for i in range(4)
+    ]
     doc: dict[str, Any] = {
         "name_en": f"synthetic mechanism of {tenures} tenures",
         "sources": [{"id": "synthetic", "kind": "secondary", "ref": "benchmarks/run.py"}],
         "members": members,
-        "posts": [{"id": f"p{i}", "name_en": f"Post {i}", "member": f"m{i % 4}", "sources": cite} for i in range(posts)],
-        "people": [{"id": f"person{i}", "name_en": f"Person {i}", "sources": cite} for i in range(max(1, tenures // 3))],
+        "posts": [
+            {"id": f"p{i}", "name_en": f"Post {i}", "member": f"m{i % 4}", "sources": cite} for i in range(posts)
+        ],
+        "people": [
+            {"id": f"person{i}", "name_en": f"Person {i}", "sources": cite} for i in range(max(1, tenures // 3))
+        ],
         "tenures": [],
     }
     people = len(doc["people"])
@@ -68,7 +74,13 @@ def synthetic(tenures: int, seed: int = 0) -> str:
         if rng.random() < 0.1:  # a tenth of the handovers are known only to the month
             end_text = end_text[:7]
         doc["tenures"].append(
-            {"post": f"p{post}", "person": f"person{rng.randrange(people)}", "start": start_text, "end": end_text, "sources": cite}
+            {
+                "post": f"p{post}",
+                "person": f"person{rng.randrange(people)}",
+                "start": start_text,
+                "end": end_text,
+                "sources": cite,
+            }
         )
     return json.dumps(doc)
 
@@ -143,13 +155,22 @@ def bench_size(n: int, queries: int, repeat: int) -> None:
 
     def scan(a: tuple[str, datetime.date]) -> object:
         day = a[1].toordinal()
-        return [t for t in tenures if t.post == a[0] and t.start is not None and t.start.lo <= day and (t.end is None or day < t.end.lo)]
+        return [
+            t
+            for t in tenures
+            if t.post == a[0] and t.start is not None and t.start.lo <= day and (t.end is None or day < t.end.lo)
+        ]
 
     scan_asks = asks[: max(3, min(queries, 200_000 // max(1, n // 100)))]
     scan_time = per_call(scan, scan_asks, 1)
 
     row("holder(post, on) per query", f"{holder_time * 1e6:.2f} us", "", "")
-    row("  floor: bisect on the post's starts", f"{floor_time * 1e6:.2f} us", f"{holder_time / floor_time:.2f}x", "holder <= 3x floor")
+    row(
+        "  floor: bisect on the post's starts",
+        f"{floor_time * 1e6:.2f} us",
+        f"{holder_time / floor_time:.2f}x",
+        "holder <= 3x floor",
+    )
     row("  linear scan of all tenures", f"{scan_time * 1e6:.1f} us", f"{holder_time / scan_time:.4f}x", "")
     try:
         import pandas as pd
@@ -170,7 +191,12 @@ def bench_size(n: int, queries: int, repeat: int) -> None:
 
         pandas_asks = asks[: min(queries, 5000)]
         pandas_time = per_call(pandas_lookup, pandas_asks, repeat)
-        row("  pandas IntervalIndex lookup", f"{pandas_time * 1e6:.1f} us", f"{holder_time / pandas_time:.3f}x", "holder < pandas")
+        row(
+            "  pandas IntervalIndex lookup",
+            f"{pandas_time * 1e6:.1f} us",
+            f"{holder_time / pandas_time:.3f}x",
+            "holder < pandas",
+        )
 
     # 2. validate() against sorting the tenures by (post, start).
     sort_time = best_of(lambda: sorted(tenures, key=lambda t: (t.post, t.start.lo if t.start else 0)), repeat)

@@ -187,7 +187,7 @@ class TestPlansAndMeetings:
 
 
 def _brute_force(tenures: tuple[Tenure, ...], day: datetime.date) -> list[tuple[Truth, Tenure]]:
-    found = []
+    found: list[tuple[Truth, Tenure]] = []
     for t in tenures:
         truth = t.covers(day)
         if truth is not Truth.NO:
@@ -214,7 +214,10 @@ def tenures(draw: st.DrawFn) -> Tenure:
 
 
 class TestAgainstBruteForce:
-    @given(st.lists(tenures(), max_size=12), st.dates(min_value=datetime.date(1999, 1, 1), max_value=datetime.date(2032, 1, 1)))
+    @given(
+        st.lists(tenures(), max_size=12),
+        st.dates(min_value=datetime.date(1999, 1, 1), max_value=datetime.date(2032, 1, 1)),
+    )
     def test_holders_equal_a_scan_of_every_tenure(self, items: list[Tenure], day: datetime.date) -> None:
         m = mechanism(*items)
         expected = _brute_force(m.tenures, day)
@@ -229,7 +232,10 @@ class TestAgainstBruteForce:
         assert emptied.tenures_for("zj.secretary") == ()
         assert len(m.tenures_for("zj.secretary")) == len(items)
 
-    @given(st.lists(tenures(), max_size=12), st.dates(min_value=datetime.date(1999, 1, 1), max_value=datetime.date(2032, 1, 1)))
+    @given(
+        st.lists(tenures(), max_size=12),
+        st.dates(min_value=datetime.date(1999, 1, 1), max_value=datetime.date(2032, 1, 1)),
+    )
     def test_holder_is_the_one_definite_holder_of_a_scan(self, items: list[Tenure], day: datetime.date) -> None:
         m = mechanism(*items)
         definite = [t.person for truth, t in _brute_force(m.tenures, day) if truth is Truth.YES]
