@@ -1,0 +1,250 @@
+"""Extending the model in a downstream package: merge a second dataset onto the packaged one.
+
+There are two ways to build on yrdmodel, both with the same classes.
+
+**Add records to the YRD mechanism.** Write the new records (a member, a body, a post, people,
+tenures, meetings, plans, and the sources they cite) in a JSON or TOML file of the same schema
+as :func:`yrdmodel.dumps` writes, or build them in Python. They may refer to the packaged
+records by id: a new tenure of ``"anhui.governor"``, a new thematic group whose ``parent`` is a
+packaged body, a meeting of ``"symposium"``. Then::
+
+    import yrdmodel
+    from yrdmodel.interop.merge import load_extension
+
+    extra = load_extension("g60-extension.toml")   # references to the packaged data allowed
+    m = yrdmodel.merge(yrdmodel.load(), extra)      # a new Mechanism; the packaged one is unchanged
+    m.validate()
+
+- a **member**: a :class:`~yrdmodel.Member` with a new id (and its posts, if it has leaders);
+- a **body**: a :class:`~yrdmodel.Body` with a new id, its ``tier`` (or None for a related
+  body) and, for a part of another body, ``parent``;
+- a **post**: a :class:`~yrdmodel.Post` with a new id and its ``member`` or ``body``;
+- **records**: people, tenures, meetings, plans and sources with new ids.
+
+A record whose id the base already has is kept once when it is equal in every field, so an
+extension may repeat the records it relies on (the sources it cites, say). When it differs in
+any field it is a conflict: :func:`merge` raises :class:`~yrdmodel.MergeConflictError` listing
+every conflict, and nothing is overwritten. To *change* a packaged record, make the changed copy
+yourself (``attrs.evolve``) and build the mechanism you want with it, deliberately.
+
+**Declare another mechanism.** A cooperation mechanism of other members (the nine cities of the
+G60 S&T Innovation Corridor, another city region) is a :class:`~yrdmodel.Mechanism` of its own:
+write it as a complete file and read it with :func:`yrdmodel.load`, or build it in Python. Every
+query, :meth:`~yrdmodel.Mechanism.validate`, the Popolo export, the frames and the command line
+(``yrdmodel --data FILE``) work on it as on the packaged data.
+
+``examples/downstream`` in the yrdmodel repository is a small package that does both.
+"""
+
+import json
+import os
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+import attrs
+
+from yrdmodel.errors import DataError, MergeConflictError, Problem
+from yrdmodel.model.dates import PartialDate
+from yrdmodel.model.mechanism import Mechanism
+
+__all__ = ["load_extension", "loads_extension", "merge"]
+
+# The collections merged record by record: attribute of Mechanism, and the noun used in messages.
+_COLLECTIONS = (
+    ("sources", "source"),
+    ("members", "member"),
+    ("all_bodies", "body"),
+    ("posts", "post"),
+    ("people", "person"),
+    ("tenures", "tenure"),
+    ("meetings", "meeting"),
+    ("plans", "plan"),
+)
+
+_SHOWN = 60
+
+
+def merge(base: Mechanism, extra: Mechanism, *more: Mechanism) -> Mechanism:
+    """A new mechanism holding the records of ``base`` and of one or more extra datasets.
+
+    Records are matched by id (a tenure by :attr:`~yrdmodel.Tenure.id`). A record with a new id
+    is added after the base's records of its kind; a record equal to the one with its id is kept
+    once; a record that differs from the one with its id is a conflict. The rotation policy is
+    taken from the base, or from an extra dataset when the base has none (two different policies
+    conflict). The name, Chinese name and ``as_of`` date are the base's.
+
+    Args:
+        base: The dataset to extend, e.g. ``yrdmodel.load()``.
+        extra: The records to add; they may refer to the base's records by id.
+        *more: Further datasets, merged in order.
+
+    Returns:
+        The merged mechanism. ``base`` and ``extra`` are not changed.
+
+    Raises:
+        MergeConflictError: Some ids name different records; ``.conflicts`` lists every one,
+            across all the datasets.
+        DataError: The merged records refer to ids that neither dataset holds.
+
+    Examples:
+        >>> import yrdmodel
+        >>> from yrdmodel import Body, Mechanism, Tier
+        >>> extra = Mechanism(name_en="One more group",
+        ...                   all_bodies=(Body(id="group.low-altitude", name_en="Low-altitude economy group",
+        ...                                    tier=Tier.EXECUTION),))
+        >>> merged = yrdmodel.merge(yrdmodel.load(), extra)
+        >>> merged.body("group.low-altitude").tier.value
+        'execution'
+    """
+    datasets = (extra, *more)
+    conflicts: list[str] = []
+    fields: dict[str, tuple[Any, ...]] = {}
+    for attribute, noun in _COLLECTIONS:
+        records, found = _merge_records(
+            noun, getattr(base, attribute), [getattr(x, attribute) for x in datasets], len(datasets) > 1
+        )
+        fields[attribute] = records
+        conflicts.extend(found)
+    rotation = base.rotation
+    for i, x in enumerate(datasets):
+        if x.rotation is None or x.rotation == rotation:
+            continue
+        if rotation is None:
+            rotation = x.rotation
+        else:
+            conflicts.append(f"rotation{_which(i, len(datasets) > 1)}: {_differences(rotation, x.rotation)}")
+    if conflicts:
+        raise MergeConflictError(conflicts)
+    merged = attrs.evolve(
+        base,
+        sources=fields["sources"],
+        members=fields["members"],
+        all_bodies=fields["all_bodies"],
+        posts=fields["posts"],
+        people=fields["people"],
+        tenures=fields["tenures"],
+        meetings=fields["meetings"],
+        plans=fields["plans"],
+        rotation=rotation,
+    )
+    _check_references(merged)
+    return merged
+
+
+def load_extension(path: str | os.PathLike[str]) -> Mechanism:
+    """Read a dataset meant to be merged onto another: a JSON or TOML file whose records may refer to ids it lacks.
+
+    The file has the schema :func:`yrdmodel.dumps` writes (``name_en`` is required; name the
+    extension there). Every record is checked as :func:`yrdmodel.load` checks it, except that
+    references to records the file does not hold are left for :func:`merge` to check.
+
+    Args:
+        path: A ``.json`` or ``.toml`` file.
+
+    Raises:
+        DataError: The file cannot be read or holds malformed records.
+    """
+    file = Path(path)
+    try:
+        text = file.read_bytes()
+    except OSError as exc:
+        raise DataError([Problem("$", f"cannot read the file: {exc.strerror or exc}")], str(file)) from None
+    return loads_extension(text, format="toml" if file.suffix.lower() == ".toml" else "json", source=str(file))
+
+
+def loads_extension(
+    text: str | bytes, *, format: Literal["json", "toml"] = "toml", source: str | None = None
+) -> Mechanism:
+    """Like :func:`load_extension`, from JSON or TOML text (e.g. a file shipped as package data).
+
+    Args:
+        text: The document.
+        format: ``"json"`` or ``"toml"``.
+        source: A name for the input, used in error messages.
+
+    Raises:
+        DataError: The text is not a document of malformed records.
+    """
+    from yrdmodel.io.converter import make_converter, structure_problems
+
+    data = _parse(text, format, source)
+    try:
+        return make_converter(detailed=False).structure(data, Mechanism)
+    except Exception:  # the detailed converter says what and where
+        raise DataError([Problem(path, message) for path, message in structure_problems(data)], source) from None
+
+
+# Helpers ------------------------------------------------------------------------------------------
+
+
+def _key(record: Any) -> str:
+    return str(record.id)
+
+
+def _which(index: int, several: bool) -> str:
+    return f" (extra dataset {index + 1})" if several else ""
+
+
+def _merge_records(
+    noun: str, base: tuple[Any, ...], extras: list[tuple[Any, ...]], several: bool
+) -> tuple[tuple[Any, ...], list[str]]:
+    records = list(base)
+    seen: dict[str, Any] = {}
+    for record in base:
+        seen.setdefault(_key(record), record)
+    conflicts = []
+    for i, extra in enumerate(extras):
+        for record in extra:
+            key = _key(record)
+            known = seen.get(key)
+            if known is None:
+                seen[key] = record
+                records.append(record)
+            elif known != record:
+                conflicts.append(f"{noun} {key}{_which(i, several)}: {_differences(known, record)}")
+    return tuple(records), conflicts
+
+
+def _differences(old: Any, new: Any) -> str:
+    """Which fields differ, with both values: ``name_zh differs: '李强' vs '李 强'``."""
+    if type(old) is not type(new):
+        return "the records differ"
+    names = [f.name for f in attrs.fields(type(old)) if f.init and getattr(old, f.name) != getattr(new, f.name)]
+    return (
+        "; ".join(f"{name} differs: {_short(getattr(old, name))} vs {_short(getattr(new, name))}" for name in names)
+        or "the records differ"
+    )
+
+
+def _short(value: Any) -> str:
+    text = repr(str(value)) if isinstance(value, PartialDate) else repr(value)
+    return text if len(text) <= _SHOWN else text[: _SHOWN - 3] + "..."
+
+
+def _check_references(m: Mechanism) -> None:
+    from yrdmodel.validation.rules import reference_problems
+
+    problems = [Problem(path, message) for path, message in reference_problems(m)]
+    if problems:
+        raise DataError(problems, "the merged dataset")
+
+
+def _parse(text: str | bytes, format: str, source: str | None) -> dict[str, Any]:
+    try:
+        if isinstance(text, bytes):
+            text = text.decode("utf-8")
+        data = json.loads(text) if format == "json" else tomllib.loads(text)
+    except UnicodeDecodeError as exc:
+        raise DataError([Problem("$", f"not UTF-8 text (byte {exc.start})")], source) from None
+    except json.JSONDecodeError as exc:
+        raise DataError(
+            [Problem("$", f"not JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}")], source
+        ) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise DataError([Problem("$", f"not TOML: {exc}")], source) from None
+    except (RecursionError, ValueError) as exc:
+        raise DataError([Problem("$", f"not {format.upper()}: {exc}")], source) from None
+    if not isinstance(data, dict):
+        raise DataError([Problem("$", f"expected an object at the top, not {type(data).__name__}")], source)
+    return data

@@ -1,0 +1,175 @@
+"""Notebook display: mechanisms, meetings, people and validation reports as escaped HTML tables."""
+
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import attrs
+
+import yrdmodel
+from yrdmodel import Alias, Attendance, Finding, Meeting, PartialDate, Person, Severity, ValidationReport
+from yrdmodel.interop.display import mechanism_html, meeting_html, person_html, report_html
+
+sys.path.insert(0, str(Path(__file__).parent))  # the shared fixture module, under --import-mode=importlib
+from interop_fixtures import small_yrd
+
+HOSTILE = '<script>alert("x")</script> & Co'
+
+
+class _Checker(HTMLParser):
+    """Collects the tags and the text of an HTML fragment, and whether every tag was closed."""
+
+    VOID = frozenset({"br"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.open: list[str] = []
+        self.tags: list[str] = []
+        self.text: list[str] = []
+        self.mismatched: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        if tag not in self.VOID:
+            self.open.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.open or self.open.pop() != tag:
+            self.mismatched.append(tag)
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def parse(fragment: str) -> _Checker:
+    checker = _Checker()
+    checker.feed(fragment)
+    checker.close()
+    assert checker.open == [], "a tag is left open"
+    assert checker.mismatched == [], "tags are not well nested"
+    return checker
+
+
+def text_of(fragment: str) -> str:
+    return " ".join(parse(fragment).text)
+
+
+class TestMechanism:
+    def test_the_mechanism_shows_its_members_bodies_and_symposia(self) -> None:
+        fragment = mechanism_html(small_yrd())
+        text = text_of(fragment)
+        for expected in (
+            "Members",
+            "Bodies by tier",
+            "Symposia",
+            "Anhui",
+            "2008-09: invited",
+            "Wuhu",
+            "长三角区域合作机制",
+        ):
+            assert expected in text
+        assert parse(fragment).tags.count("table") == 4
+
+    def test_bodies_are_listed_under_their_tier(self) -> None:
+        text = text_of(mechanism_html(small_yrd()))
+        assert text.index("decision") < text.index("Main Leaders' Symposium")
+        assert text.index("execution") < text.index("Energy group") < text.index("related")
+
+    def test_jupyter_finds_the_html_on_the_mechanism(self) -> None:
+        m = small_yrd()
+        assert m._repr_html_() == mechanism_html(m)
+
+    def test_names_from_the_data_are_escaped(self) -> None:
+        m = small_yrd()
+        hostile = attrs.evolve(m, name_en=HOSTILE, members=(attrs.evolve(m.members[0], name_en=HOSTILE),))
+        fragment = mechanism_html(hostile)
+        assert "<script>" not in fragment
+        assert "&lt;script&gt;" in fragment
+        assert HOSTILE in text_of(fragment)
+
+
+class TestMeeting:
+    def test_the_2018_symposium_shows_where_and_who(self) -> None:
+        meeting = small_yrd().meeting("symposium.2018")
+        text = text_of(meeting_html(meeting))
+        for expected in (
+            "2018-06-01",
+            "Shanghai",
+            "wu-zhenglong",
+            "jiangsu.governor",
+            "NDRC deputy director",
+            "seed-003",
+        ):
+            assert expected in text
+        assert meeting._repr_html_() == meeting_html(meeting)
+
+    def test_a_two_day_meeting_shows_its_span(self) -> None:
+        text = text_of(meeting_html(small_yrd().meeting("symposium.2019")))
+        assert "2019-05-22 to 2019-05-23" in text
+        assert "长三角：共筑强劲活跃增长极" in text  # noqa: RUF001
+
+    def test_a_decided_next_host_is_shown(self) -> None:
+        assert "jiangsu (2025)" in text_of(meeting_html(small_yrd().meeting("symposium.2024")))
+
+    def test_attendee_notes_are_escaped(self) -> None:
+        meeting = Meeting(
+            id="symposium.2030",
+            body="symposium",
+            date=PartialDate(2030),
+            attendees=(Attendance("someone", note=HOSTILE),),
+        )
+        fragment = meeting_html(meeting)
+        assert "<script>" not in fragment
+        assert HOSTILE in text_of(fragment)
+
+    def test_a_meeting_without_attendees_says_so(self) -> None:
+        assert "none" in text_of(meeting_html(small_yrd().meeting("symposium.2013")))
+
+
+class TestPerson:
+    def test_wu_zhenglong_shows_the_misspelling_seed_003_uses(self) -> None:
+        person = small_yrd().person("Wu Zhengrong")
+        text = text_of(person_html(person))
+        assert "Wu Zhenglong" in text
+        assert "吴政隆" in text
+        assert "Wu Zhengrong (Spelling used in seed 003.)" in text
+        assert person._repr_html_() == person_html(person)
+
+    def test_identifiers_are_shown(self) -> None:
+        assert "wikipedia-en: Li_Qiang" in text_of(person_html(small_yrd().person("li-qiang")))
+
+    def test_an_alias_is_escaped(self) -> None:
+        person = Person(id="x", name_en="X", aliases=(Alias(HOSTILE, note="<i>web copy</i>"),))
+        fragment = person_html(person)
+        assert "<script>" not in fragment
+        assert "<i>" not in fragment
+        assert HOSTILE in text_of(fragment)
+
+
+class TestReport:
+    def test_a_clean_report_says_valid(self) -> None:
+        report = small_yrd().validate()
+        assert "valid: no findings" in text_of(report_html(report))
+        assert report._repr_html_() == report_html(report)
+
+    def test_findings_are_rows_with_errors_first(self) -> None:
+        report = ValidationReport(
+            [
+                Finding("rotation-deviation", Severity.WARNING, "2020: expected zhejiang", ("symposium.2020",)),
+                Finding("tenure-overlap", Severity.ERROR, "a <b> overlap", ("t1", "t2"), possible=False),
+            ]
+        )
+        fragment = report_html(report)
+        text = text_of(fragment)
+        assert "invalid: 1 errors, 1 warnings" in text
+        assert text.index("tenure-overlap") < text.index("rotation-deviation")
+        assert "t1, t2" in text
+        assert "a <b> overlap" in text
+        assert "<b>" not in fragment
+
+
+class TestThePackagedDataset:
+    def test_the_packaged_dataset_displays(self) -> None:
+        text = text_of(yrdmodel.load()._repr_html_())
+        assert "Wenzhou" in text
+        assert "Anhui" in text
