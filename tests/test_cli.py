@@ -11,11 +11,9 @@ import attrs
 import pytest
 
 import yrdmodel
+from interop_fixtures import MAIN_LEADERS_2018, small_yrd
 from yrdmodel import ExceptionKind, Mechanism, RotationException
 from yrdmodel.cli import main
-
-sys.path.insert(0, str(Path(__file__).parent))  # the shared fixture module, under --import-mode=importlib
-from interop_fixtures import MAIN_LEADERS_2018, small_yrd
 
 
 def write(tmp_path: Path, m: Mechanism, name: str = "yrd.json") -> str:

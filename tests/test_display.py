@@ -1,17 +1,13 @@
 """Notebook display: mechanisms, meetings, people and validation reports as escaped HTML tables."""
 
-import sys
 from html.parser import HTMLParser
-from pathlib import Path
 
 import attrs
 
 import yrdmodel
+from interop_fixtures import small_yrd
 from yrdmodel import Alias, Attendance, Finding, Meeting, PartialDate, Person, Severity, ValidationReport
 from yrdmodel.interop.display import mechanism_html, meeting_html, person_html, report_html
-
-sys.path.insert(0, str(Path(__file__).parent))  # the shared fixture module, under --import-mode=importlib
-from interop_fixtures import small_yrd
 
 HOSTILE = '<script>alert("x")</script> & Co'
 

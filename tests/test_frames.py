@@ -10,10 +10,8 @@ import pendulum
 import pytest
 
 import yrdmodel
-from yrdmodel import Mechanism
-
-sys.path.insert(0, str(Path(__file__).parent))  # the shared fixture module, under --import-mode=importlib
 from interop_fixtures import MAIN_LEADERS_2018, small_yrd
+from yrdmodel import Mechanism
 
 
 def row(frame: pd.DataFrame, column: str, value: str) -> pd.Series:

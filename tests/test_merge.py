@@ -1,6 +1,5 @@
 """Merging a downstream dataset onto another: new ids are added, equal records kept once, conflicts all reported."""
 
-import sys
 import textwrap
 from pathlib import Path
 
@@ -8,6 +7,7 @@ import attrs
 import pytest
 
 import yrdmodel
+from interop_fixtures import d, small_yrd
 from yrdmodel import (
     Body,
     BodyKind,
@@ -25,9 +25,6 @@ from yrdmodel import (
     YrdModelError,
 )
 from yrdmodel.interop.merge import load_extension, loads_extension
-
-sys.path.insert(0, str(Path(__file__).parent))  # the shared fixture module, under --import-mode=importlib
-from interop_fixtures import d, small_yrd
 
 G60_SOURCE = Source(
     id="china-development-2019-07",

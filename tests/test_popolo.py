@@ -2,7 +2,6 @@
 
 import functools
 import json
-import sys
 import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,11 +14,9 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT3
 
 import yrdmodel
+from interop_fixtures import small_yrd
 from yrdmodel import Body, BodyKind, Mechanism, Source, SourceKind
 from yrdmodel.interop.popolo import source_url
-
-sys.path.insert(0, str(Path(__file__).parent))  # the shared fixture module, under --import-mode=importlib
-from interop_fixtures import small_yrd
 
 SCHEMAS = Path(__file__).resolve().parents[1].parent / "shared" / "popolo-schemas"
 
