@@ -17,6 +17,10 @@ class MemberKind(enum.Enum):
     """A directly administered municipality, headed by a Mayor (Shanghai)."""
     PROVINCE = "province"
     """A province, headed by a Governor."""
+    CITY = "city"
+    """A city below the province (for mechanisms of cities, such as the G60 corridor), headed by a Mayor."""
+    DISTRICT = "district"
+    """A district of a city, headed by a District Mayor."""
 
 
 class MembershipStatus(enum.Enum):
@@ -28,6 +32,14 @@ class MembershipStatus(enum.Enum):
     """A full party to the mechanism."""
     LEFT = "left"
     """No longer a party."""
+
+
+_HEADS = {
+    MemberKind.MUNICIPALITY: "Mayor",
+    MemberKind.PROVINCE: "Governor",
+    MemberKind.CITY: "Mayor",
+    MemberKind.DISTRICT: "District Mayor",
+}
 
 
 @attrs.frozen(kw_only=True)
@@ -67,8 +79,8 @@ class Member(Sourced):
 
     @property
     def head_of_government(self) -> str:
-        """The title of the member's head of government: "Mayor" or "Governor"."""
-        return "Mayor" if self.kind is MemberKind.MUNICIPALITY else "Governor"
+        """The title of the member's head of government: "Governor", "Mayor" or "District Mayor"."""
+        return _HEADS[self.kind]
 
     def status_on(self, on: DateLike) -> MembershipStatus | None:
         """The status in force on a day, or None before the first change.
