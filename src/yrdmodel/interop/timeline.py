@@ -5,19 +5,20 @@ Install the ``plot`` extra (``pip install "yrdmodel[plot]"``). matplotlib is imp
 """
 
 import datetime
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, cast
 
 import attrs
 
 from yrdmodel.model.dates import DateLike, as_date
 from yrdmodel.model.mechanism import Mechanism
 from yrdmodel.model.meetings import Meeting
-from yrdmodel.model.posts import Post, Tenure
+from yrdmodel.model.posts import FOREVER, NEVER, Post, Tenure
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
+    from matplotlib.ticker import Formatter, Locator
 
 __all__ = ["TENURE_GID", "draw_timeline"]
 
@@ -54,51 +55,117 @@ class _Segment:
     certain: bool
 
 
-def _window(m: Mechanism, posts: list[Post], start: DateLike | None, end: DateLike | None) -> tuple[int, int]:
+def _window(m: Mechanism, posts: list[Post], start: "DateLike | None", end: "DateLike | None") -> tuple[int, int]:
     """The first and last day ordinals to draw, from the arguments or from the data."""
     main = {p.id for p in posts}
     tenures = [t for t in m.tenures if t.post in main]
     if start is not None:
         first = as_date(start).toordinal()
     else:
-        known = [d.lo for t in tenures for d in (t.start, *t.attested) if d is not None]
-        known += [s.date.lo for s in m.symposia if s.host is not None]
-        first = datetime.date(datetime.date.fromordinal(min(known)).year, 1, 1).toordinal() if known else 0
+        starts = [d.lo for t in tenures for d in (t.start, *t.attested) if d is not None]
+        if not starts:
+            raise ValueError("the data has no main leader's tenure with a known day: give start")
+        first = datetime.date(datetime.date.fromordinal(min(starts)).year, 1, 1).toordinal()
     if end is not None:
         last = as_date(end).toordinal()
     elif m.as_of is not None:
         last = m.as_of.hi
     else:
-        known = [d.hi for t in tenures for d in (t.start, t.end, *t.attested) if d is not None]
-        known += [s.last_date.hi for s in m.symposia]
-        last = datetime.date(datetime.date.fromordinal(max(known)).year, 12, 31).toordinal() if known else 0
-    if not known and (start is None or end is None):
-        raise ValueError("the mechanism has no dated tenure or symposium: give start and end")
+        ends = [d.hi for t in tenures for d in (t.start, t.end, *t.attested) if d is not None]
+        ends += [s.last_date.hi for s in m.symposia]
+        if not ends:
+            raise ValueError("the data has no dated tenure or symposium: give end")
+        last = datetime.date(datetime.date.fromordinal(max(ends)).year, 12, 31).toordinal()
     if last < first:
         raise ValueError(f"the window ends ({datetime.date.fromordinal(last)}) before it starts")
     return first, last
 
 
-def _segments(tenure: Tenure, first: int, last: int) -> Iterator[_Segment]:
-    """The pieces of a tenure's bar inside the window: uncertain, certain, uncertain."""
+def _clipped_bounds(tenure: Tenure, others: Sequence[Tenure], seats: int | None) -> tuple[int, int, int, int]:
+    """A tenure's bounds, with its uncertain parts stopped where another holder of a one-seat post certainly held it.
+
+    A tenure is one span of days, so when another person certainly held a one-seat post on some
+    day, this tenure cannot reach across that day. The uncertain parts are cut there; the
+    certain part is never cut (a contradiction in the data is left for ``validate()``).
+    """
     definite_from, definite_to, possible_from, possible_to = tenure.bounds()
+    if seats != 1:
+        return definite_from, definite_to, possible_from, possible_to
+    if definite_from <= definite_to:
+        anchor = definite_from
+    elif possible_to < FOREVER:
+        anchor = possible_to
+    elif possible_from > NEVER:
+        anchor = possible_from
+    else:
+        return definite_from, definite_to, possible_from, possible_to
+    certain = [(b[0], b[1]) for b in (o.bounds() for o in others if o is not tenure) if b[0] <= b[1]]
+    after_before = max((hi + 1 for lo, hi in certain if hi < anchor), default=possible_from)
+    before_after = min((lo - 1 for lo, hi in certain if lo > anchor), default=possible_to)
+    possible_from = max(possible_from, after_before)
+    possible_to = min(possible_to, before_after)
+    if definite_from <= definite_to:
+        possible_from, possible_to = min(possible_from, definite_from), max(possible_to, definite_to)
+    return definite_from, definite_to, possible_from, possible_to
+
+
+def _segments(bounds: tuple[int, int, int, int], first: int, last: int) -> list[_Segment]:
+    """The pieces of a tenure's bar inside the window: uncertain, certain, uncertain."""
+    definite_from, definite_to, possible_from, possible_to = bounds
     pieces = (
-        [(possible_from, definite_from - 1, False), (definite_from, definite_to, True), (definite_to + 1, possible_to, False)]
+        [
+            (possible_from, definite_from - 1, False),
+            (definite_from, definite_to, True),
+            (definite_to + 1, possible_to, False),
+        ]
         if definite_from <= definite_to
         else [(possible_from, possible_to, False)]
     )
-    for lo, hi, certain in pieces:
-        lo, hi = max(lo, first), min(hi, last)
-        if lo <= hi:
-            yield _Segment(lo, hi, certain)
+    clipped = [(max(lo, first), min(hi, last), certain) for lo, hi, certain in pieces]
+    return [_Segment(lo, hi, certain) for lo, hi, certain in clipped if lo <= hi]
+
+
+def _lanes(spans: Sequence[tuple[int, int]], tolerance: int = 92) -> list[tuple[int, int]]:
+    """Each bar's lane and the number of lanes it shares its stretch of the row with.
+
+    Bars that overlap by ``tolerance`` days or more (two people who may each have held the post
+    for a long stretch) get lanes of their own; a bar that overlaps no other that much keeps the
+    whole row (a handover known only to the month overlaps a little, and shares it).
+    """
+
+    def clash(a: tuple[int, int], b: tuple[int, int]) -> bool:
+        return min(a[1], b[1]) - max(a[0], b[0]) >= tolerance
+
+    lanes: list[list[tuple[int, int]]] = []
+    chosen: list[int] = []
+    for span in spans:
+        free = next((i for i, lane in enumerate(lanes) if not any(clash(span, other) for other in lane)), len(lanes))
+        if free == len(lanes):
+            lanes.append([])
+        lanes[free].append(span)
+        chosen.append(free)
+    count = len(lanes)
+    return [
+        (lane, count if any(clash(span, other) for j, other in enumerate(spans) if j != i) else 1)
+        for i, (span, lane) in enumerate(zip(spans, chosen, strict=True))
+    ]
 
 
 def _short_title(post: Post, member_name: str) -> str:
-    """ "Party Secretary of Jiangsu" -> "Party Secretary"."""
+    """Drop the member from a post's title: "Party Secretary of Jiangsu" -> "Party Secretary"."""
     for suffix in (f" of {member_name}", f", {member_name}"):
         if post.name_en.endswith(suffix):
             return post.name_en[: -len(suffix)]
     return post.name_en
+
+
+def _fitting_name(name: str, inches: float, fontsize: float = 7.5) -> str:
+    """The name, or the family name with an initial, that fits in a bar ``inches`` wide; else ""."""
+    family, _, given = name.partition(" ")
+    for text in (name, f"{family} {given[:1]}." if given else family, family):
+        if len(text) * 0.6 * fontsize / 72 + 0.08 < inches:  # ~0.6 em per character, some margin
+            return text
+    return ""
 
 
 def _rows(m: Mechanism) -> tuple[list[_Row], list[tuple[str, float, float]]]:
@@ -125,26 +192,30 @@ def _rows(m: Mechanism) -> tuple[list[_Row], list[tuple[str, float, float]]]:
 
 
 def draw_timeline(
-    m: Mechanism, *, start: DateLike | None = None, end: DateLike | None = None, ax: "Axes | None" = None
+    m: Mechanism, *, start: "DateLike | None" = None, end: "DateLike | None" = None, ax: "Axes | None" = None
 ) -> "Figure":
     """Draw who held each main-leader post when, and where each year's symposium was held.
 
     Each main-leader post (a member's party secretary and its governor or mayor) is a row; rows are
     grouped by member. Each tenure is a bar labelled with the holder's name where it fits. Dates are
     drawn as honestly as the data gives them: the part of a bar that only *may* belong to the tenure
-    (a start or end known only to the month or the year, an unknown start, or the time after the
-    last day a source shows an incumbent in office) is lighter and hatched. A symposium is a star on
-    its host member's rows at the meeting's date, with a dotted line and the year; a date known only
-    to the month or year gets a horizontal range. A host that a meeting decided on, for a symposium
-    the data does not yet hold, is a hollow star across that year.
+    (a start or end known only to the month or the year, an unknown start or end, or the time after
+    the last day a source shows an incumbent in office) is lighter and hatched. In a post with one
+    seat, an uncertain part stops where another person certainly held the post, since a tenure is
+    one span of days; two bars that may overlap for months or more share the row in two lanes.
 
-    Every piece of a tenure's bar has the gid ``TENURE_GID + tenure.id``, so
+    A symposium is a star on its host member's rows at the meeting's date, with a dotted line and
+    the year at the top; a date known only to the month or year gets a grey bracket over its range.
+    A host that a meeting decided on, for a symposium the data does not yet hold, is a hollow star
+    across that year.
+
+    Every piece of a tenure's bar has the gid ``yrdmodel.interop.timeline.TENURE_GID + tenure.id``, so
     ``{p.get_gid() for p in ax.patches}`` tells which tenures were drawn.
 
     Args:
         m: The mechanism to draw.
         start: The first day to show. Defaults to 1 January of the year of the earliest known
-            start (or attestation) of a main leader's tenure or of a hosted symposium.
+            start (or attestation) of a main leader's tenure.
         end: The last day to show. Defaults to the last day of the data's ``as_of`` date, or, when
             the data has none, to 31 December of the year of its latest date.
         ax: The matplotlib axes to draw into. Without it, a new figure is made (with
@@ -181,13 +252,19 @@ def draw_timeline(
             raise ValueError("the axes belong to no figure")
         fig = parent
 
+    # matplotlib.dates has no type hints.
+    date2num = cast("Callable[[datetime.date], float]", mdates.date2num)
+    year_locator = cast("Callable[[int], Locator]", mdates.YearLocator)
+    date_formatter = cast("Callable[[str], Formatter]", mdates.DateFormatter)
+
     def x(ordinal: int) -> float:
-        return float(mdates.date2num(datetime.date.fromordinal(ordinal)))
+        return float(date2num(datetime.date.fromordinal(ordinal)))
 
     def width(lo: int, hi: int) -> float:
         return x(hi) - x(lo) + 1  # from the start of the first day to the end of the last
 
     span_days = last - first + 1
+    axes_inches = fig.get_figwidth() * ax.get_position().width * 0.85  # less the space for labels
     group_y = {member: (top + bottom) / 2 for member, top, bottom in groups}
 
     # Light bands behind every other member's rows.
@@ -198,16 +275,25 @@ def draw_timeline(
     # Tenures.
     people = {p.id: p for p in m.people}
     for row in rows:
-        for tenure in m.tenures_for(row.post.id):
-            pieces = list(_segments(tenure, first, last))
-            if not pieces:
-                continue
+        tenures = m.tenures_for(row.post.id)
+        drawn = [
+            (tenure, pieces)
+            for tenure in tenures
+            if (pieces := _segments(_clipped_bounds(tenure, tenures, row.post.seats), first, last))
+        ]
+        lanes = _lanes([(pieces[0].first, pieces[-1].last) for _, pieces in drawn])
+        for (tenure, pieces), (lane, shared) in zip(drawn, lanes, strict=True):
+            if shared == 1:
+                lane = 0
+            height = _BAR_HEIGHT / shared
+            fontsize = 7.5 if shared == 1 else 6.5
+            y = row.y - _BAR_HEIGHT / 2 + (lane + 0.5) * height
             for piece in pieces:
                 ax.barh(
-                    row.y,
+                    y,
                     width(piece.first, piece.last),
                     left=x(piece.first),
-                    height=_BAR_HEIGHT,
+                    height=height * (0.92 if shared > 1 else 1.0),
                     color=row.colour,
                     alpha=1.0 if piece.certain else _UNCERTAIN_ALPHA,
                     hatch=None if piece.certain else _HATCH,
@@ -217,40 +303,55 @@ def draw_timeline(
                     zorder=2,
                 )
             person = people.get(tenure.person)
-            name = person.name_en if person is not None else tenure.person
-            certain = [p for p in pieces if p.certain]
-            label_on = certain[0] if certain else pieces[0]
-            # A name fits when its width, at ~0.6 em per character, is under the bar's.
-            if (label_on.last - label_on.first + 1) / span_days * 10.5 > len(name) * 0.6 * 7.5 / 72:
-                ax.text(
-                    (x(label_on.first) + x(label_on.last) + 1) / 2,
-                    row.y,
-                    name,
-                    ha="center",
-                    va="center",
-                    fontsize=7.5,
-                    color="white" if label_on.certain else "black",
-                    zorder=3,
-                    clip_on=True,
-                )
+            full_name = person.name_en if person is not None else tenure.person
+            # The name goes on the longest certain piece where it fits, else on the longest uncertain one.
+            for piece in sorted(pieces, key=lambda p: (not p.certain, p.first - p.last)):
+                name = _fitting_name(full_name, (piece.last - piece.first + 1) / span_days * axes_inches, fontsize)
+                if name:
+                    ax.text(
+                        (x(piece.first) + x(piece.last) + 1) / 2,
+                        y,
+                        name,
+                        ha="center",
+                        va="center",
+                        fontsize=fontsize,
+                        color="white" if piece.certain else "black",
+                        zorder=3,
+                        clip_on=True,
+                    )
+                    break
 
     # Symposia and their hosts.
     held: list[Meeting] = [s for s in m.symposia if s.last_date.hi >= first and s.date.lo <= last]
+    labelled_at = float(-span_days)
     for s in held:
         lo, hi = max(s.date.lo, first), min(s.last_date.hi, last)
         middle = (x(lo) + x(hi) + 1) / 2
         ax.axvline(middle, color="#888888", linestyle=":", linewidth=0.8, zorder=1)
-        ax.annotate(
-            str(s.year),
-            (middle, 1.0),
-            xycoords=("data", "axes fraction"),
-            xytext=(0, 2),
-            textcoords="offset points",
-            ha="center",
-            va="bottom",
-            fontsize=7,
-            color="#555555",
-        )
+        if hi - lo > 1:  # a date known only to the month or year: a bracket over the days it may be
+            ax.plot(
+                [x(lo), x(hi) + 1],
+                [1.0, 1.0],
+                transform=ax.get_xaxis_transform(),
+                color="#888888",
+                linewidth=3,
+                solid_capstyle="butt",
+                clip_on=False,
+                zorder=1,
+            )
+        if (lo + hi) / 2 - labelled_at > span_days / 45:  # skip a year label that would overlap the last
+            labelled_at = (lo + hi) / 2
+            ax.annotate(
+                str(s.year),
+                (middle, 1.0),
+                xycoords=("data", "axes fraction"),
+                xytext=(0, 2),
+                textcoords="offset points",
+                ha="center",
+                va="bottom",
+                fontsize=7,
+                color="#555555",
+            )
         if s.host in group_y:
             error = (width(lo, hi) / 2) if hi > lo else None
             ax.errorbar(middle, group_y[s.host], xerr=error, color="black", linewidth=0.8, capsize=2, zorder=4)
@@ -271,7 +372,7 @@ def draw_timeline(
         shown_decided = True
 
     # Axes.
-    ax.set_xlim(x(first), x(last) + 1)
+    ax.set_xlim(x(first), x(last) + 1 + span_days / 80)  # a margin for the last star
     ax.set_ylim(max((r.y for r in rows), default=0) + 0.6, -0.6)
     ax.set_yticks([r.y for r in rows], [r.label for r in rows], fontsize=8)
     ax.tick_params(axis="y", length=0)
@@ -288,9 +389,8 @@ def draw_timeline(
             fontsize=9,
             fontweight="bold",
         )
-    locator = mdates.YearLocator(1 if span_days <= 20 * 366 else 5)
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    ax.xaxis.set_major_locator(year_locator(1 if span_days <= 20 * 366 else 5))
+    ax.xaxis.set_major_formatter(date_formatter("%Y"))
     ax.tick_params(axis="x", labelsize=8)
     ax.grid(axis="x", color="#dddddd", linewidth=0.6, zorder=0)
     ax.set_axisbelow(True)
@@ -306,7 +406,9 @@ def draw_timeline(
             linewidth=0,
             label="may be in post (a date known only to the month or year, or unknown)",
         ),
-        Line2D([], [], linestyle="", marker="*", markersize=12, color="gold", mec="black", label="hosted the symposium"),
+        Line2D(
+            [], [], linestyle="", marker="*", markersize=12, color="gold", mec="black", label="hosted the symposium"
+        ),
     ]
     if shown_decided:
         handles.append(
@@ -321,6 +423,13 @@ def draw_timeline(
                 label="decided host (meeting not in the data)",
             )
         )
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.08), ncols=len(handles), fontsize=7.5, frameon=False)
+    ax.legend(
+        handles=handles,
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.08),
+        ncols=len(handles),
+        fontsize=7.5,
+        frameon=False,
+    )
     ax.set_title(f"Main leaders and symposium hosts: {m.name_en}", fontsize=10, loc="left", pad=16)
     return fig
