@@ -16,7 +16,7 @@ import pendulum
 
 __all__ = ["DateLike", "PartialDate", "Precision", "Truth", "as_date", "day_ordinal"]
 
-DateLike: TypeAlias = "str | datetime.date"
+DateLike: TypeAlias = str | datetime.date
 """What queries accept as a day: an ISO ``YYYY-MM-DD`` string, ``datetime.date`` or ``pendulum.Date``."""
 
 _ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
