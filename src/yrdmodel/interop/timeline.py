@@ -55,7 +55,7 @@ class _Segment:
     certain: bool
 
 
-def _window(m: Mechanism, posts: list[Post], start: "DateLike | None", end: "DateLike | None") -> tuple[int, int]:
+def _window(m: Mechanism, posts: list[Post], start: DateLike | None, end: DateLike | None) -> tuple[int, int]:
     """The first and last day ordinals to draw, from the arguments or from the data."""
     main = {p.id for p in posts}
     tenures = [t for t in m.tenures if t.post in main]
@@ -192,7 +192,7 @@ def _rows(m: Mechanism) -> tuple[list[_Row], list[tuple[str, float, float]]]:
 
 
 def draw_timeline(
-    m: Mechanism, *, start: "DateLike | None" = None, end: "DateLike | None" = None, ax: "Axes | None" = None
+    m: Mechanism, *, start: DateLike | None = None, end: DateLike | None = None, ax: "Axes | None" = None
 ) -> "Figure":
     """Draw who held each main-leader post when, and where each year's symposium was held.
 
