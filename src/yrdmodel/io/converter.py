@@ -2,26 +2,40 @@
 
 Hooks live here, not on the model classes: partial dates are ISO strings, enums are their
 values, empty and default fields are left out, and unknown keys are an error.
+
+There are two converters that accept and reject exactly the same input: a fast one for
+data that is expected to be good, and a detailed one that is used only after the fast
+one failed, to find every problem with its path (:func:`structure_problems`).
 """
 
+import enum
 import functools
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Mapping
 from typing import Any, get_args, get_origin
 
+import attrs
 import cattrs
 from cattrs.cols import homogenous_tuple_structure_factory
+from cattrs.errors import AttributeValidationNote, ClassValidationError, IterableValidationError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from yrdmodel.model.dates import PartialDate
 from yrdmodel.model.mechanism import Mechanism
 
-__all__ = ["converter", "structure_mechanism", "unstructure_mechanism"]
+__all__ = ["converter", "make_converter", "structure_mechanism", "structure_problems", "unstructure_mechanism"]
 
 
 def _structure_date(value: Any, _: type) -> PartialDate:
     if not isinstance(value, str):
-        raise TypeError(f"expected a date string (YYYY, YYYY-MM or YYYY-MM-DD), not {type(value).__name__}")
-    return PartialDate.parse(value)
+        hint = " (quote dates in TOML)" if hasattr(value, "isoformat") else ""
+        raise TypeError(f"expected a date string (YYYY, YYYY-MM or YYYY-MM-DD), not {type(value).__name__}{hint}")
+    try:
+        return PartialDate.parse(value)
+    except ValueError as exc:
+        if "YYYY" in str(exc):
+            raise
+        raise ValueError(f"not a valid date {_short(value)}: {exc}") from None
 
 
 def _structure_int(value: Any, _: type) -> int:
@@ -42,6 +56,20 @@ def _structure_bool(value: Any, _: type) -> bool:
     return value
 
 
+def _structure_enum(value: Any, cl: type[enum.Enum]) -> enum.Enum:
+    try:
+        return cl(value)
+    except (ValueError, TypeError):
+        allowed = ", ".join(repr(member.value) for member in cl)
+        raise ValueError(f"{_short(value)} is not one of {allowed}") from None
+
+
+def _short(value: Any, limit: int = 60) -> str:
+    """The repr of a value, cut short so that a huge input does not make a huge message."""
+    text = repr(value)
+    return text if len(text) <= limit else f"{text[:limit]}..."
+
+
 def _is_tuple(cl: Any) -> bool:
     args = get_args(cl)
     return get_origin(cl) is tuple and len(args) == 2 and args[1] is Ellipsis
@@ -58,20 +86,93 @@ def _tuple_factory(cl: Any, conv: cattrs.Converter) -> Callable[[Any, Any], tupl
     return structure_tuple
 
 
+def _is_record(cl: Any) -> bool:
+    return isinstance(cl, type) and attrs.has(cl) and cl not in (PartialDate, Mechanism)
+
+
+def _record_factory(cl: type, conv: cattrs.Converter, detailed: bool) -> Callable[[Any, Any], Any]:
+    """Structure a record (an attrs class) from a mapping; in detailed mode, place constructor errors at their fields."""
+    inner: Callable[[Any, Any], Any] = make_dict_structure_fn(
+        cl, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=detailed
+    )
+
+    if not detailed:  # the fast converter refuses the same input, only less helpfully
+        return inner
+
+    def structure_record(value: Any, _: Any) -> Any:
+        if not isinstance(value, Mapping):
+            raise TypeError(f"expected an object, not {type(value).__name__}")
+        try:
+            return inner(value, cl)
+        except ClassValidationError as exc:
+            with_notes, without = exc.group_exceptions()
+            if with_notes:  # some fields are malformed: cattrs already says which
+                raise
+            # The fields are well formed, but there are unknown keys or the constructor refused
+            # them (a validator or ``__attrs_post_init__``): say which fields the validators refuse.
+            located = _locate(cl, conv, value)
+            if not located:
+                raise
+            extra = [e for e in without if isinstance(e, cattrs.ForbiddenExtraKeysError)]
+            raise ClassValidationError(f"While structuring {cl.__name__}", [*extra, *located], cl) from None
+
+    return structure_record
+
+
+def _locate(cl: type, conv: cattrs.Converter, value: Mapping[str, Any]) -> list[Exception]:
+    """Run each field's validator on its own, to tell which fields a refused record is wrong in.
+
+    Only called after the fields themselves structured well, so structuring them again succeeds.
+    """
+    record: Any = object.__new__(cl)
+    fields = [f for f in attrs.fields(attrs.resolve_types(cl)) if f.init]
+    try:
+        for field in fields:
+            if field.alias in value:
+                item = conv.structure(value[field.alias], field.type)
+            elif isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+                item = field.default.factory()
+            else:
+                item = field.default
+            object.__setattr__(record, field.name, item)
+    except Exception:  # pragma: no cover - the fields structured well a moment ago
+        return []
+    located: list[Exception] = []
+    for field in fields:
+        if field.validator is None:
+            continue
+        try:
+            field.validator(record, field, getattr(record, field.name))
+        except (ValueError, TypeError) as exc:
+            exc.__notes__ = [AttributeValidationNote(f"Structuring {cl.__name__}", field.alias, field.type)]
+            located.append(exc)
+    return located
+
+
 @functools.cache
 def make_converter(detailed: bool = True) -> cattrs.Converter:
     """Build the converter; ``detailed=False`` is faster and only for data that is known to be good.
 
     Both kinds accept and reject exactly the same input; the detailed one collects every
     error with its path.
+
+    Args:
+        detailed: Collect every error with its path (slower) instead of stopping at the first.
+
+    Returns:
+        A converter with the hooks of the data format.
     """
     conv = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True, detailed_validation=detailed)
+    conv.register_structure_hook_factory(_is_record, lambda cl: _record_factory(cl, conv, detailed))
     conv.register_structure_hook(PartialDate, _structure_date)
     conv.register_unstructure_hook(PartialDate, str)
     # cattrs coerces by default (int("3")); data files must say what they mean.
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook_factory(
+        lambda cl: isinstance(cl, type) and issubclass(cl, enum.Enum), lambda cl: _structure_enum
+    )
     conv.register_structure_hook_factory(_is_tuple, lambda cl: _tuple_factory(cl, conv))
     # The ``all_bodies`` field is the ``bodies`` key, so that ``Mechanism.bodies()`` can be a method.
     conv.register_structure_hook(
@@ -96,12 +197,92 @@ converter = make_converter()
 
 
 def structure_mechanism(data: Any) -> Mechanism:
-    """Structure a parsed document into a :class:`Mechanism` (cattrs errors propagate)."""
+    """Structure a parsed document into a :class:`Mechanism` (cattrs errors propagate).
+
+    Args:
+        data: A parsed JSON or TOML document.
+
+    Returns:
+        The mechanism (references between records are not checked here).
+
+    Raises:
+        TypeError: The document is not an object.
+        cattrs.BaseValidationError: Some values are malformed.
+    """
     if not isinstance(data, dict):
         raise TypeError(f"expected an object at the top, not {type(data).__name__}")
     return converter.structure(data, Mechanism)
 
 
 def unstructure_mechanism(mechanism: Mechanism) -> dict[str, Any]:
-    """Plain data (dicts, lists, strings, numbers) for a mechanism."""
+    """Plain data (dicts, lists, strings, numbers) for a mechanism.
+
+    Args:
+        mechanism: The mechanism.
+
+    Returns:
+        What :func:`json.dumps` can write.
+    """
     return converter.unstructure(mechanism)  # type: ignore[no-any-return]
+
+
+def structure_problems(data: Any) -> list[tuple[str, str]]:
+    """Every problem that keeps ``data`` from being a :class:`Mechanism`, as ``(path, message)``.
+
+    Args:
+        data: A parsed document that the fast converter refused.
+
+    Returns:
+        At least one problem; paths look like ``$.tenures[3].start``.
+    """
+    try:
+        structure_mechanism(data)
+    except RecursionError:
+        return [("$", "nested too deeply")]
+    except Exception as exc:
+        return _problems(exc, "$") or [("$", _describe(exc, None))]
+    return [("$", "invalid data")]  # pragma: no cover - only called on data the fast converter refused
+
+
+_RENAMED: dict[tuple[type, str], str] = {(Mechanism, "all_bodies"): "bodies"}
+"""Fields whose key in the data is not their name."""
+
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _key_path(path: str, key: object) -> str:
+    return f"{path}.{key}" if isinstance(key, str) and _IDENTIFIER.fullmatch(key) else f"{path}[{key!r}]"
+
+
+def _problems(exc: BaseException, path: str) -> list[tuple[str, str]]:
+    """Walk a cattrs error tree, giving every leaf error with the path of the value it is about."""
+    if isinstance(exc, cattrs.ForbiddenExtraKeysError):
+        return [(_key_path(path, key), "unknown key") for key in sorted(exc.extra_fields, key=str)]
+    if not isinstance(exc, ClassValidationError | IterableValidationError):
+        return [(path, _describe(exc, None))]
+    found: list[tuple[str, str]] = []
+    with_notes, without = exc.group_exceptions()
+    for sub, note in with_notes:
+        if isinstance(note, AttributeValidationNote):
+            where = _key_path(path, _RENAMED.get((exc.cl, note.name), note.name))
+        else:
+            where = f"{path}[{note.index!r}]"
+        if isinstance(sub, cattrs.BaseValidationError | cattrs.ForbiddenExtraKeysError):
+            found.extend(_problems(sub, where))
+        else:
+            found.append((where, _describe(sub, note.type)))
+    for sub in without:
+        found.extend(_problems(sub, path))
+    return found
+
+
+def _describe(exc: BaseException, type_: Any) -> str:
+    if isinstance(exc, KeyError):
+        return "required field missing"
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    text = str(exc) or type(exc).__name__
+    if isinstance(exc, AttributeError | TypeError) and "expected" not in text:
+        name = getattr(type_, "__name__", None)
+        return f"{text} (expected {name})" if name else text
+    return text

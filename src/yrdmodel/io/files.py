@@ -10,15 +10,13 @@ import functools
 import json
 import os
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from importlib.resources import files
 from pathlib import Path
 from typing import Any, Literal
 
-import cattrs
-
 from yrdmodel.errors import DataError, Problem
-from yrdmodel.io.converter import converter, make_converter, unstructure_mechanism
+from yrdmodel.io.converter import make_converter, structure_problems, unstructure_mechanism
 from yrdmodel.model.mechanism import Mechanism
 from yrdmodel.validation.rules import reference_problems
 
@@ -56,7 +54,10 @@ def load(path: str | os.PathLike[str] | None = None) -> Mechanism:
     """
     if path is None:
         return _packaged()
-    file = Path(path)
+    try:
+        file = Path(path)
+    except TypeError:
+        raise DataError([Problem("$", f"expected a file path, not {type(path).__name__}")]) from None
     format: Format = "toml" if file.suffix.lower() == ".toml" else "json"
     try:
         data = file.read_bytes()
@@ -75,8 +76,12 @@ def _packaged() -> Mechanism:
     document: dict[str, Any] = {}
     problems: list[Problem] = []
     for name in PACKAGED_FILES:
-        resource = files("yrdmodel.data").joinpath(f"{name}.toml")
-        part = _parse(resource.read_bytes(), "toml", f"yrdmodel/data/{name}.toml")
+        where = f"yrdmodel/data/{name}.toml"
+        try:
+            text = files("yrdmodel.data").joinpath(f"{name}.toml").read_bytes()
+        except OSError as exc:
+            raise DataError([Problem("$", f"cannot read the file: {exc.strerror or exc}")], where) from None
+        part = _parse(text, "toml", where)
         for key in part.keys() & document.keys():
             problems.append(Problem(f"$.{key}", f"given again in {name}.toml"))
         document.update(part)
@@ -85,7 +90,14 @@ def _packaged() -> Mechanism:
     return _build(document, "the packaged dataset")
 
 
-def _parse(text: str | bytes, format: Format, source: str | None) -> dict[str, Any]:
+def _parse(text: object, format: object, source: str | None) -> dict[str, Any]:
+    """Parse a document; every way it can fail is a :class:`DataError`."""
+    if format not in ("json", "toml"):
+        raise DataError([Problem("$", f"unknown format {format!r}: use 'json' or 'toml'")], source)
+    if isinstance(text, bytearray | memoryview):
+        text = bytes(text)
+    if not isinstance(text, str | bytes):
+        raise DataError([Problem("$", f"expected text (str or bytes), not {type(text).__name__}")], source)
     parser: Callable[[str], Any] = json.loads if format == "json" else tomllib.loads
     try:
         if isinstance(text, bytes):
@@ -102,42 +114,30 @@ def _parse(text: str | bytes, format: Format, source: str | None) -> dict[str, A
     except RecursionError:
         raise DataError([Problem("$", "nested too deeply")], source) from None
     except ValueError as exc:  # e.g. JSON numbers too long for int()
-        raise DataError([Problem("$", f"not {format.upper()}: {exc}")], source) from None
+        raise DataError([Problem("$", f"not {str(format).upper()}: {exc}")], source) from None
     if not isinstance(data, dict):
         raise DataError([Problem("$", f"expected an object at the top, not {type(data).__name__}")], source)
     return data
 
 
 def _build(data: dict[str, Any], source: str | None) -> Mechanism:
+    """Structure a parsed document: fast when it is good, and every problem with its path when not."""
     try:
         mechanism = make_converter(detailed=False).structure(data, Mechanism)
-    except (RecursionError, Exception):
-        raise DataError(_structure_problems(data), source) from None
-    problems = [Problem(path, message) for path, message in reference_problems(mechanism)]
+    except Exception:  # RecursionError included; the detailed converter says what and where
+        raise DataError(_problem_list(structure_problems(data)), source) from None
+    problems = reference_problems(mechanism)
     if problems:
-        raise DataError(problems, source)
+        raise DataError(_problem_list(problems), source)
     return mechanism
 
 
-def _structure_problems(data: dict[str, Any]) -> list[Problem]:
-    """Structure again with the detailed converter to find every problem and its path."""
-    try:
-        converter.structure(data, Mechanism)
-    except RecursionError:
-        return [Problem("$", "nested too deeply")]
-    except Exception as exc:  # cattrs groups, ValueError and TypeError from validators
-        if isinstance(exc, cattrs.BaseValidationError):
-            lines = cattrs.transform_error(exc, path="$", format_exception=_describe)
-            return [Problem(*reversed(line.rsplit(" @ ", 1))) for line in lines]
-        return [Problem("$", _describe(exc, None))]
-    return [Problem("$", "invalid data")]  # pragma: no cover - the fast converter rejected it
+_MAX_MESSAGE = 300
 
 
-def _describe(exc: BaseException, type_: Any) -> str:
-    if isinstance(exc, cattrs.ForbiddenExtraKeysError):
-        return f"unknown key{'s' if len(exc.extra_fields) > 1 else ''}: {', '.join(sorted(exc.extra_fields))}"
-    if isinstance(exc, KeyError):
-        return "required field missing"
-    name = getattr(type_, "__name__", None) or str(type_ or "")
-    text = str(exc) or type(exc).__name__
-    return f"{text} (expected {name})" if name and isinstance(exc, TypeError) and "expected" not in text else text
+def _problem_list(problems: Iterable[tuple[str, str]]) -> list[Problem]:
+    """Problems with messages cut to a readable length (a huge bad value must not make a huge error)."""
+    return [
+        Problem(path, message if len(message) <= _MAX_MESSAGE else message[:_MAX_MESSAGE] + "...")
+        for path, message in problems
+    ]

@@ -1,15 +1,25 @@
 """The consistency rules of a mechanism, each reporting findings with a stable code.
 
 Every rule is a function from a mechanism to findings, registered in :data:`RULES` under
-its code. Rules never raise on bad data: a dangling id is a finding here, not a KeyError.
+its code; :data:`CODES` says in one sentence what each code means. Rules never raise on
+bad data: a dangling id is a finding here, not a ``KeyError``.
+
+Rules are three-valued. Where partial or unknown dates leave open whether a problem is
+real, the finding is a warning with ``possible=True``; where the problem certainly holds,
+it is an error, except for the rules that report departures which may be real (a host
+outside the rotation, a decided host that did not host, a gap between plans): those are
+always warnings.
+
+Tenures are half-open, ``[start, end)``: a successor who starts the day the predecessor
+leaves does not overlap them.
 """
 
 import datetime
 import functools
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from itertools import combinations, pairwise
-from typing import Any
+from itertools import combinations
+from typing import Any, get_args
 
 import attrs
 
@@ -25,9 +35,11 @@ from yrdmodel.model.rotation import RotationException, RotationPolicy
 from yrdmodel.model.sources import Citation, Sourced
 from yrdmodel.validation.report import Finding, Severity, ValidationReport
 
-__all__ = ["CODES", "RULES", "iter_records", "reference_problems", "validate"]
+__all__ = ["CODES", "RULES", "iter_records", "overlap", "reference_problems", "validate"]
 
-Rule = Callable[[Mechanism], Iterator[Finding]]
+Rule = Callable[[Mechanism], Iterable[Finding]]
+"""A rule: every finding of one code in a mechanism."""
+
 RULES: dict[str, Rule] = {}
 """Rule functions by finding code, in the order they run."""
 
@@ -36,7 +48,15 @@ CODES: dict[str, str] = {}
 
 
 def rule(code: str, meaning: str) -> Callable[[Rule], Rule]:
-    """Register a rule function under a finding code."""
+    """Register a rule function under a finding code.
+
+    Args:
+        code: The stable finding code the rule reports.
+        meaning: One sentence on what a finding of that code means.
+
+    Returns:
+        A decorator that registers the function and returns it unchanged.
+    """
 
     def register(function: Rule) -> Rule:
         RULES[code] = function
@@ -47,38 +67,136 @@ def rule(code: str, meaning: str) -> Callable[[Rule], Rule]:
 
 
 def validate(mechanism: Mechanism) -> ValidationReport:
-    """Run every rule and collect the findings."""
+    """Run every rule and collect the findings.
+
+    Args:
+        mechanism: The mechanism to check.
+
+    Returns:
+        The report; ``report.ok`` is true when no finding is an error.
+    """
     return ValidationReport(finding for check in RULES.values() for finding in check(mechanism))
 
 
-def _finding(code: str, truth: Truth, message: str, *ids: str, severity: Severity = Severity.ERROR) -> Finding:
-    """A finding; one that only might hold (``Truth.MAYBE``) is a possible warning."""
+def _finding(
+    code: str,
+    truth: Truth,
+    message: str,
+    *ids: str | None,
+    severity: Severity = Severity.ERROR,
+    path: str | None = None,
+) -> Finding:
+    """A finding; one that only might hold (``Truth.MAYBE``) is a possible warning. None ids are left out."""
     possible = truth is Truth.MAYBE
-    return Finding(code, Severity.WARNING if possible else severity, message, ids, possible)
+    if possible:
+        message = f"possibly: {message}"
+    named = tuple(dict.fromkeys(i for i in ids if i is not None))
+    return Finding(code, Severity.WARNING if possible else severity, message, named, possible, path)
 
 
 # Walking records --------------------------------------------------------------------------------
 
 
+def _holds_records(annotation: Any) -> bool:
+    """Whether a field of this type may hold records (attrs instances other than dates)."""
+    if isinstance(annotation, type):
+        return attrs.has(annotation) and annotation is not PartialDate
+    return any(_holds_records(arg) for arg in get_args(annotation) if arg is not Ellipsis)
+
+
+@functools.cache
+def _nested(cls: type) -> tuple[tuple[str, str], ...]:
+    """``(field name, key in the data)`` of the fields of ``cls`` that may hold records."""
+    return tuple(
+        (f.name, "bodies" if f.name == "all_bodies" else f.alias)
+        for f in attrs.fields(attrs.resolve_types(cls))
+        if f.init and _holds_records(f.type)
+    )
+
+
+Where = tuple[Any, str, int | None] | None
+"""A record's place, built only when a finding needs it: ``(parent's place, key, index)``, None for the top."""
+
+
+def _path(where: Where) -> str:
+    """The JSON path of a place (``$.tenures[3].sources[0]``)."""
+    if where is None:
+        return "$"
+    parent, key, index = where
+    return f"{_path(parent)}.{key}" + ("" if index is None else f"[{index}]")
+
+
+def _walk(root: Any) -> Iterator[tuple[Any, Any, Where]]:
+    """``(record, owner, place)`` for ``root`` and every record below it, parents first, in data order.
+
+    The owner is the nearest record with an id that holds the record (itself, if it has one).
+    The walk keeps no record's tuple alive longer than it takes to visit it: a data set of a
+    million tenures must not become a million long-lived objects for the garbage collector.
+    """
+    plans: dict[type, tuple[bool, tuple[tuple[str, str], ...]]] = {}
+    stack: list[Iterator[tuple[Any, Any, Where]]] = [iter(((root, None, None),))]
+    while stack:
+        for value, owner, where in stack[-1]:
+            cls = value.__class__
+            plan = plans.get(cls)
+            if plan is None:
+                plan = plans[cls] = (hasattr(cls, "id"), _nested(cls))
+            if plan[0]:
+                owner = value
+            yield value, owner, where
+            if plan[1]:
+                stack.append(_children(value, owner, where, plan[1]))
+                break
+        else:
+            stack.pop()
+
+
+def _children(
+    value: Any, owner: Any, where: Where, fields: tuple[tuple[str, str], ...]
+) -> Iterator[tuple[Any, Any, Where]]:
+    for name, key in fields:
+        item = getattr(value, name)
+        if item.__class__ is tuple:
+            for i, element in enumerate(item):
+                yield element, owner, (where, key, i)
+        elif item is not None:
+            yield item, owner, (where, key, None)
+
+
 def walk(value: Any, path: str = "$") -> Iterator[tuple[str, Any]]:
-    """Every attrs instance below ``value`` (itself included), with its JSON path."""
-    if isinstance(value, tuple):
-        for i, item in enumerate(value):
-            yield from walk(item, f"{path}[{i}]")
-    elif attrs.has(type(value)) and not isinstance(value, PartialDate):
-        yield path, value
-        for field in attrs.fields(type(value)):
-            if field.init and isinstance(getattr(value, field.name), tuple | Sourced):
-                key = "bodies" if field.name == "all_bodies" else field.name
-                yield from walk(getattr(value, field.name), f"{path}.{key}")
+    """Every record below ``value`` (itself included), with its JSON path.
+
+    Args:
+        value: A mechanism or any record.
+        path: The path of ``value``.
+
+    Yields:
+        ``(path, record)`` pairs, parents before their parts.
+    """
+    for record, _, where in _walk(value):
+        yield path + _path(where)[1:], record
 
 
 def iter_records(mechanism: Mechanism) -> Iterator[tuple[str, Sourced]]:
-    """Every sourced record of a mechanism (nested ones included), with its JSON path."""
-    for path, value in walk(mechanism):
-        if isinstance(value, Sourced):
-            yield path, value
+    """Every sourced record of a mechanism (nested ones included), with its JSON path.
 
+    Args:
+        mechanism: The mechanism.
+
+    Yields:
+        ``(path, record)`` pairs such as ``("$.tenures[3]", tenure)``.
+    """
+    for record, _, where in _walk(mechanism):
+        if isinstance(record, Sourced):
+            yield _path(where), record
+
+
+def _name(owner: Any, where: Where) -> str:
+    """The id that names a record in findings: its owner's id, or its path when it has none."""
+    return _path(where) if owner is None else str(owner.id)
+
+
+# Ids --------------------------------------------------------------------------------------------
 
 _REFERENCES: dict[type, tuple[tuple[str, str], ...]] = {
     Citation: (("source", "sources"),),
@@ -91,137 +209,217 @@ _REFERENCES: dict[type, tuple[tuple[str, str], ...]] = {
     RotationPolicy: (("body", "all_bodies"), ("order", "members")),
     RotationException: (("host", "members"),),
 }
-_KINDS = ("sources", "members", "all_bodies", "posts", "people", "meetings", "plans")
+"""For each record class: its fields that hold ids, and the kind of record each id names."""
+
+_NOUNS = {
+    "sources": "source",
+    "members": "member",
+    "all_bodies": "body",
+    "posts": "post",
+    "people": "person",
+    "meetings": "meeting",
+    "plans": "plan",
+    "tenures": "tenure",
+}
 
 
-def _dangling(mechanism: Mechanism) -> Iterator[tuple[str, str, str]]:
-    known = {kind: {record.id for record in getattr(mechanism, kind)} for kind in _KINDS}
-    for path, value in walk(mechanism):
-        for field, kind in _REFERENCES.get(type(value), ()):
+def _dangling(mechanism: Mechanism) -> Iterator[tuple[str, str, str, str]]:
+    """``(path, referring record's name, missing id, message)`` for every id that names no record."""
+    known = {kind: {record.id for record in getattr(mechanism, kind)} for kind in _NOUNS if kind != "tenures"}
+    checks = {cls: [(field, known[kind], kind) for field, kind in fields] for cls, fields in _REFERENCES.items()}
+    for value, owner, where in _walk(mechanism):
+        for field, names, kind in checks.get(value.__class__, ()):
             refs = getattr(value, field)
-            for i, ref in enumerate(refs if isinstance(refs, tuple) else (refs,)):
-                if ref is not None and ref not in known[kind]:
-                    where = f"{path}.{field}" + (f"[{i}]" if isinstance(refs, tuple) else "")
-                    noun = kind.replace("all_", "").rstrip("s").replace("peopl", "person")
-                    yield where, ref, f"unknown {noun} id {ref!r}"
+            if refs.__class__ is tuple:
+                for i, ref in enumerate(refs):
+                    if ref not in names:
+                        yield _path((where, field, i)), _name(owner, where), ref, f"unknown {_NOUNS[kind]} id {ref!r}"
+            elif refs is not None and refs not in names:
+                yield _path((where, field, None)), _name(owner, where), refs, f"unknown {_NOUNS[kind]} id {refs!r}"
 
 
 def _duplicates(mechanism: Mechanism) -> Iterator[tuple[str, str, str]]:
-    for kind in (*_KINDS, "tenures"):
-        seen: set[str] = set()
+    """``(path, id, message)`` for every record whose id an earlier record of its kind has."""
+    for kind, noun in _NOUNS.items():
+        seen: set[Any] = set()
+        key = kind.replace("all_", "")
         for i, record in enumerate(getattr(mechanism, kind)):
-            if record.id in seen:
-                yield f"$.{kind.replace('all_', '')}[{i}].id", record.id, f"id {record.id!r} is used twice"
-            seen.add(record.id)
+            # A tenure's id is made of its post, person and start: compare those, and make the id only if needed.
+            identity = (record.post, record.person, record.start) if kind == "tenures" else record.id
+            if identity in seen:
+                where = f"$.{key}[{i}]" + ("" if kind == "tenures" else ".id")
+                yield where, record.id, f"another {noun} already has the id {record.id!r}"
+            seen.add(identity)
 
 
 def reference_problems(mechanism: Mechanism) -> list[tuple[str, str]]:
-    """Dangling and duplicate ids as ``(path, message)``: the problems that make a file malformed."""
-    return [(path, message) for path, _, message in (*_duplicates(mechanism), *_dangling(mechanism))]
+    """Duplicate and dangling ids as ``(path, message)``: the problems that make a data file malformed.
+
+    Args:
+        mechanism: The mechanism, as structured from a file.
+
+    Returns:
+        The problems, duplicates first; empty when every id is unique and every reference resolves.
+    """
+    duplicates = [(path, message) for path, _, message in _duplicates(mechanism)]
+    return duplicates + [(path, message) for path, _, _, message in _dangling(mechanism)]
 
 
 @rule("duplicate-id", "Two records of one kind share an id.")
 def _check_duplicates(m: Mechanism) -> Iterator[Finding]:
-    for path, ref, message in _duplicates(m):
-        yield _finding("duplicate-id", Truth.YES, f"{path}: {message}", ref)
+    for path, record_id, message in _duplicates(m):
+        yield _finding("duplicate-id", Truth.YES, f"{path}: {message}", record_id, path=path)
 
 
 @rule("dangling-id", "A record refers to an id that no record of that kind has.")
 def _check_dangling(m: Mechanism) -> Iterator[Finding]:
-    for path, ref, message in _dangling(m):
-        yield _finding("dangling-id", Truth.YES, f"{path}: {message}", ref)
+    for path, owner, ref, message in _dangling(m):
+        yield _finding("dangling-id", Truth.YES, f"{path}: {message}", owner, ref, path=path)
 
 
-@rule("missing-source", "A record cites no source.")
+@rule("missing-source", "A record, or a dated part of one such as a membership change, cites no source.")
 def _check_sources(m: Mechanism) -> Iterator[Finding]:
-    for path, record in iter_records(m):
-        if not record.sources:
-            yield _finding("missing-source", Truth.YES, f"{path} cites no source", getattr(record, "id", path))
+    for record, owner, where in _walk(m):
+        if isinstance(record, Sourced) and not record.sources:
+            path = _path(where)
+            yield _finding("missing-source", Truth.YES, f"{path} cites no source", _name(owner, where), path=path)
 
 
 # Dates --------------------------------------------------------------------------------------------
 
 
-@rule("span-order", "Dates out of order: an end before its start, a confirmation or attestation outside the tenure.")
+def _after_end(end: PartialDate, day: PartialDate) -> Truth:
+    """Whether ``day`` falls on or after ``end``, the first day outside a half-open span."""
+    if day.lo >= end.hi:
+        return Truth.YES
+    if day.hi < end.lo:
+        return Truth.NO
+    return Truth.MAYBE
+
+
+@rule(
+    "span-order",
+    "Dates out of order: an end before its start, a confirmation or attestation outside its tenure, "
+    "a membership history not oldest first, or a rotation that ends before it begins.",
+)
 def _check_span_order(m: Mechanism) -> Iterator[Finding]:
     for t in m.tenures:
+        if not (t.attested or t.confirmed) and (t.start is None or t.end is None or t.end.lo >= t.start.hi):
+            continue  # the common case, settled without building anything
         checks: list[tuple[Truth, str]] = []
         if t.start is not None:
-            checks.extend(
-                (d.before(t.start), f"{what} before it starts")
-                for d, what in (
-                    (t.end, "ends"),
-                    (t.confirmed, "is confirmed"),
-                    *((a, f"is attested on {a},") for a in t.attested),
-                )
-                if d is not None
-            )
+            if t.end is not None:
+                checks.append((t.end.before(t.start), f"ends ({t.end}) before it starts ({t.start})"))
+            if t.confirmed is not None:
+                checks.append((t.confirmed.before(t.start), f"is confirmed ({t.confirmed}) before it starts"))
+            checks.extend((a.before(t.start), f"is attested on {a}, before it starts ({t.start})") for a in t.attested)
         if t.end is not None:
-            checks.extend((_not_after(t.end, a), f"is attested on {a}, after it ends") for a in t.attested)
+            if t.confirmed is not None:
+                checks.append((_after_end(t.end, t.confirmed), f"is confirmed ({t.confirmed}) after it ends"))
+            checks.extend((_after_end(t.end, a), f"is attested on {a}, after it ends ({t.end})") for a in t.attested)
         for truth, what in checks:
             if truth is not Truth.NO:
                 yield _finding("span-order", truth, f"tenure {t.id} {what}", t.id)
     for x in m.meetings:
         if x.end_date is not None and (truth := x.end_date.before(x.date)) is not Truth.NO:
-            yield _finding("span-order", truth, f"meeting {x.id} ends before it starts", x.id)
+            yield _finding("span-order", truth, f"meeting {x.id} ends ({x.end_date}) before it starts ({x.date})", x.id)
     for b in m.all_bodies:
         if b.founded and b.dissolved and (truth := b.dissolved.before(b.founded)) is not Truth.NO:
-            yield _finding("span-order", truth, f"body {b.id} is dissolved before it is founded", b.id)
-
-
-def _not_after(a_end: PartialDate, attested: PartialDate) -> Truth:
-    """Whether a tenure ending at ``a_end`` (exclusive) cannot include the day ``attested``."""
-    if attested.hi < a_end.lo:
-        return Truth.NO
-    if attested.lo >= a_end.hi:
-        return Truth.YES
-    return Truth.MAYBE
-
-
-def overlap(a: Tenure, b: Tenure) -> Truth:
-    """Whether two tenures share at least one day."""
-    da0, da1, pa0, pa1 = a.bounds()
-    db0, db1, pb0, pb1 = b.bounds()
-    if da0 <= da1 and db0 <= db1 and max(da0, db0) <= min(da1, db1):
-        return Truth.YES
-    return Truth.MAYBE if max(pa0, pb0) <= min(pa1, pb1) else Truth.NO
+            message = f"body {b.id} is dissolved ({b.dissolved}) before it is founded ({b.founded})"
+            yield _finding("span-order", truth, message, b.id)
+    for member in m.members:
+        for earlier, later in zip(member.history, member.history[1:], strict=False):
+            if (truth := later.since.before(earlier.since)) is not Truth.NO:
+                message = f"member {member.id}'s history is not oldest first ({later.since} after {earlier.since})"
+                yield _finding("span-order", truth, message, member.id)
+    policy = m.rotation
+    if policy is not None and policy.until is not None and policy.until < policy.first_year:
+        message = f"the rotation of {policy.body} ends ({policy.until}) before it begins ({policy.first_year})"
+        yield _finding("span-order", Truth.YES, message, "$.rotation")
 
 
 # Tenures ------------------------------------------------------------------------------------------
 
+Bounds = tuple[int, int, int, int]
+
+
+def _overlap(a: Bounds, b: Bounds) -> Truth:
+    da0, da1, pa0, pa1 = a
+    db0, db1, pb0, pb1 = b
+    if max(da0, db0) <= min(da1, db1):  # empty definite spans never meet anything
+        return Truth.YES
+    return Truth.MAYBE if max(pa0, pb0) <= min(pa1, pb1) else Truth.NO
+
+
+def overlap(a: Tenure, b: Tenure) -> Truth:
+    """Whether two tenures share at least one day.
+
+    Args:
+        a: A tenure.
+        b: Another tenure.
+
+    Returns:
+        YES when both certainly held office on a common day, NO when they certainly did not,
+        MAYBE when partial or unknown dates leave it open.
+    """
+    return _overlap(a.bounds(), b.bounds())
+
 
 @rule(
-    "tenure-overlap", "More people hold a post at once than it has seats (overlaps the data marks as allowed excepted)."
+    "tenure-overlap",
+    "More people hold a post at once than it has seats (overlaps the data marks as allowed are not counted).",
 )
 def _check_overlaps(m: Mechanism) -> Iterator[Finding]:
     posts = {p.id: p for p in m.posts}
     for post_id, tenures in group(m.tenures, "post").items():
         post = posts.get(post_id)
-        seats = post.seats if post is not None else 1
-        if seats is None:
+        seats = 1 if post is None else post.seats
+        if seats is None:  # the number of seats is unknown
             continue
-        yield from _post_overlaps(post_id, seats, sorted(tenures, key=lambda t: t.bounds()[2]))
-
-
-def _post_overlaps(post_id: str, seats: int, tenures: list[Tenure]) -> Iterator[Finding]:
-    active: list[Tenure] = []
-    for t in tenures:
-        start = t.bounds()[2]
-        active = [a for a in active if a.bounds()[3] >= start]
-        if not t.overlap_allowed:
-            clashes = [(overlap(a, t), a) for a in active if not a.overlap_allowed]
-            clashes = [(truth, a) for truth, a in clashes if truth is not Truth.NO]
-            definite = [a for truth, a in clashes if truth is Truth.YES]
+        rows = sorted(((t.bounds(), t) for t in tenures if not t.overlap_allowed), key=lambda row: row[0][2])
+        found = _single_seat(rows) if seats == 1 else _crowded(rows, seats)
+        for truth, crowd in found:
+            names = ", ".join(t.person for t in crowd)
             if seats == 1:
-                for truth, a in clashes:
-                    yield _finding(
-                        "tenure-overlap", truth, f"{a.person} and {t.person} overlap in {post_id}", a.id, t.id
-                    )
-            elif len(clashes) >= seats:
-                truth = Truth.YES if len(definite) >= seats else Truth.MAYBE
-                ids = [a.id for _, a in clashes]
-                yield _finding("tenure-overlap", truth, f"more than {seats} holders of {post_id} at once", *ids, t.id)
-        active.append(t)
+                message = f"{names} hold {post_id} at the same time"
+            else:
+                message = f"{len(crowd)} people ({names}) hold {post_id} at once; it has {seats} seats"
+            yield _finding("tenure-overlap", truth, message, *(t.id for t in crowd))
+
+
+def _single_seat(rows: list[tuple[Bounds, Tenure]]) -> Iterator[tuple[Truth, list[Tenure]]]:
+    """Every pair of tenures that may share a day; ``rows`` are sorted by the first possible day."""
+    active: list[tuple[Bounds, Tenure]] = []
+    for bounds, t in rows:
+        start = bounds[2]
+        active = [row for row in active if row[0][3] >= start]
+        for other_bounds, other in active:
+            truth = _overlap(other_bounds, bounds)
+            if truth is not Truth.NO:
+                yield truth, [other, t]
+        active.append((bounds, t))
+
+
+def _crowded(rows: list[tuple[Bounds, Tenure]], seats: int) -> Iterator[tuple[Truth, list[Tenure]]]:
+    """Groups of more than ``seats`` tenures that certainly (YES) or possibly (MAYBE) share a day.
+
+    The most holders at once is reached on the first day of some tenure, so only those days
+    are tried. A possible crowd that contains a certain one is not reported again.
+    """
+    crowds: dict[frozenset[int], Truth] = {}
+    for truth, lo, hi in ((Truth.YES, 0, 1), (Truth.MAYBE, 2, 3)):
+        for day in sorted({b[lo] for b, _ in rows if b[lo] <= b[hi]}):
+            present = frozenset(i for i, (b, _) in enumerate(rows) if b[lo] <= day <= b[hi])
+            if len(present) > seats:
+                crowds.setdefault(present, truth)
+    certain = [crowd for crowd, truth in crowds.items() if truth is Truth.YES]
+    for crowd, truth in crowds.items():
+        same = [other for other, t in crowds.items() if t is truth]
+        if any(crowd < other for other in same):  # part of a larger crowd
+            continue
+        if truth is Truth.MAYBE and any(crowd <= other or other <= crowd for other in certain):
+            continue  # already reported as certain
+        yield truth, [rows[i][1] for i in sorted(crowd)]
 
 
 @rule("incompatible-posts", "One person holds two posts the model marks incompatible at the same time.")
@@ -230,24 +428,18 @@ def _check_incompatible(m: Mechanism) -> Iterator[Finding]:
     for post in m.posts:
         for other in post.incompatible_with:
             clash.update({(post.id, other), (other, post.id)})
-    for tenures in group(m.tenures, "person").values():
+    involved = {a for a, _ in clash}
+    for person, tenures in group((t for t in m.tenures if t.post in involved), "person").items():
         for a, b in combinations(tenures, 2):
             if (a.post, b.post) in clash and (truth := overlap(a, b)) is not Truth.NO:
-                yield _finding(
-                    "incompatible-posts", truth, f"{a.person} holds {a.post} and {b.post} at once", a.id, b.id
-                )
+                message = f"{person} holds {a.post} and {b.post} at the same time"
+                yield _finding("incompatible-posts", truth, message, a.id, b.id)
 
 
 # Meetings -----------------------------------------------------------------------------------------
 
 
-def _over(date: PartialDate, test: Callable[[int], Truth]) -> Truth:
-    """Combine a day test over the first and last day a partial date may be."""
-    first, last = test(date.lo), test(date.hi)
-    return first if first is last else Truth.MAYBE
-
-
-@rule("meeting-outside-body", "A meeting is dated before its body was founded or after it was dissolved.")
+@rule("meeting-outside-body", "A meeting is dated before its body was founded or on or after it was dissolved.")
 def _check_meeting_lifetime(m: Mechanism) -> Iterator[Finding]:
     bodies = {b.id: b for b in m.all_bodies}
     for x in m.meetings:
@@ -255,102 +447,91 @@ def _check_meeting_lifetime(m: Mechanism) -> Iterator[Finding]:
         if body is None:
             continue
         if body.founded is not None and (truth := x.last_date.before(body.founded)) is not Truth.NO:
-            yield _finding(
-                "meeting-outside-body", truth, f"{x.id} is before {body.id} was founded ({body.founded})", x.id, body.id
-            )
-        if body.dissolved is not None and (truth := ~x.date.before(body.dissolved)) is not Truth.NO:
-            yield _finding(
-                "meeting-outside-body",
-                truth,
-                f"{x.id} is after {body.id} was dissolved ({body.dissolved})",
-                x.id,
-                body.id,
-            )
+            message = f"{x.id} ({x.date}) is before {body.id} was founded ({body.founded})"
+            yield _finding("meeting-outside-body", truth, message, x.id, body.id)
+        if body.dissolved is not None and (truth := _after_end(body.dissolved, x.date)) is not Truth.NO:
+            message = f"{x.id} ({x.date}) is after {body.id} was dissolved ({body.dissolved})"
+            yield _finding("meeting-outside-body", truth, message, x.id, body.id)
 
 
-def _is_member(member: Member, day: int) -> Truth:
-    return member.is_member(datetime.date.fromordinal(day))
+def _not_member(member: Member, date: PartialDate) -> Truth:
+    """Whether a member was not a full member on a day that ``date`` leaves open.
 
-
-@rule("host-not-member", "A symposium's host was not a full member on the meeting's date.")
-def _check_host_member(m: Mechanism) -> Iterator[Finding]:
-    members = {x.id: x for x in m.members}
-    for x in m.meetings:
-        member = members.get(x.host or "")
-        if x.body == SYMPOSIUM and member is not None:
-            truth = ~_over(x.date, functools.partial(_is_member, member))
-            if truth is not Truth.NO:
-                yield _finding(
-                    "host-not-member",
-                    truth,
-                    f"{member.id} hosted {x.id} but was not a full member then",
-                    x.id,
-                    member.id,
-                )
-
-
-@rule("rotation-deviation", "A symposium's host is not the one the rotation policy expects (a warning).")
-def _check_rotation(m: Mechanism) -> Iterator[Finding]:
-    for d in m.host_deviations():
-        yield _finding(
-            "rotation-deviation",
-            Truth.YES,
-            f"{d.year}: the rotation expects {d.expected or 'no meeting'}, {d.actual} hosted",
-            f"{SYMPOSIUM}.{d.year}",
-            d.actual,
-            severity=Severity.WARNING,
-        )
-
-
-@rule("next-host-mismatch", "A meeting decided the next host, and a different member hosted that year (a warning).")
-def _check_next_host(m: Mechanism) -> Iterator[Finding]:
-    hosts = m.hosts
-    for x in m.symposia:
-        if x.next_host and x.next_host_year in hosts and hosts[x.next_host_year] != x.next_host:
-            actual = hosts[x.next_host_year]
-            yield _finding(
-                "next-host-mismatch",
-                Truth.YES,
-                f"{x.id} decided {x.next_host} would host {x.next_host_year}, but {actual} did",
-                x.id,
-                actual,
-                severity=Severity.WARNING,
-            )
+    ``Member.is_member`` changes only on the first or last day a change may be, so those
+    days and the ends of the date's range are the only ones to try.
+    """
+    days = {date.lo, date.hi}
+    for change in member.history:
+        days.update(d for d in (change.since.lo, change.since.hi) if date.lo <= d <= date.hi)
+    answers = {member.is_member(datetime.date.fromordinal(d)) for d in days}
+    if answers == {Truth.YES}:
+        return Truth.NO
+    if answers == {Truth.NO}:
+        return Truth.YES
+    return Truth.MAYBE
 
 
 @rule(
-    "attendee-not-in-office",
-    "A meeting records an attendee in a post that the person did not hold on the meeting's date.",
+    "host-not-member",
+    "A symposium's host was not a full member on the meeting's date (a member with no recorded history is "
+    "taken to be a member throughout).",
 )
-def _check_attendees(m: Mechanism) -> Iterator[Finding]:
-    tenures = {key: list(ts) for key, ts in _by_person_post(m.tenures).items()}
+def _check_host_member(m: Mechanism) -> Iterator[Finding]:
+    members = {x.id: x for x in m.members}
     for x in m.meetings:
-        for a in x.attendees:
-            if a.post is None:
+        member = members.get(x.host) if x.body == SYMPOSIUM and x.host is not None else None
+        if member is None or not member.history:
+            continue
+        if (truth := _not_member(member, x.date)) is not Truth.NO:
+            message = f"{member.id} hosted {x.id} ({x.date}) but was not a full member then"
+            yield _finding("host-not-member", truth, message, x.id, member.id)
+
+
+def _by_date(meetings: Iterable[Meeting]) -> list[Meeting]:
+    return sorted(meetings, key=lambda x: (x.date.sort_key, x.id))
+
+
+@rule("rotation-deviation", "A meeting's host is not the one the rotation policy expects for its year.")
+def _check_rotation(m: Mechanism) -> Iterator[Finding]:
+    policy = m.rotation
+    if policy is None:
+        return
+    for x in _by_date(x for x in m.meetings if x.body == policy.body and x.host is not None):
+        year = x.year
+        expected = policy.host_for(year)
+        if policy.governs(year) and x.host != expected:
+            wanted = f"{expected} to host" if expected else "no meeting"
+            message = f"{x.id}: the rotation expects {wanted} in {year}, but {x.host} hosted"
+            yield _finding("rotation-deviation", Truth.YES, message, x.id, x.host, expected, severity=Severity.WARNING)
+
+
+@rule(
+    "next-host-mismatch",
+    "A meeting decided who would host the next one, and a different member hosted it.",
+)
+def _check_next_host(m: Mechanism) -> Iterator[Finding]:
+    for meetings in group(m.meetings, "body").values():
+        ordered = _by_date(meetings)
+        for i, x in enumerate(ordered):
+            if x.next_host is None:
                 continue
-            held = Truth.NO
-            for t in tenures.get((a.person, a.post), ()):
-                held = held | _held_at(t, x)
-            if held is not Truth.YES:
+            if x.next_host_year is None:  # the next meeting of the body, whenever it was held
+                followers = ordered[i + 1 : i + 2]
+            else:
+                followers = [y for y in ordered if y.year == x.next_host_year and y is not x]
+            followers = [y for y in followers if y.host is not None]
+            if followers and all(y.host != x.next_host for y in followers):
+                y = followers[0]
+                year = x.next_host_year or y.year
+                message = f"{x.id} decided that {x.next_host} would host in {year}, but {y.host} hosted {y.id}"
                 yield _finding(
-                    "attendee-not-in-office",
-                    ~held,
-                    f"{a.person} attended {x.id} as {a.post} but held no such tenure then",
-                    x.id,
-                    a.person,
-                    a.post,
+                    "next-host-mismatch", Truth.YES, message, x.id, y.id, x.next_host, y.host, severity=Severity.WARNING
                 )
 
 
-def _by_person_post(tenures: Iterable[Tenure]) -> dict[tuple[str, str], list[Tenure]]:
-    found: dict[tuple[str, str], list[Tenure]] = defaultdict(list)
-    for t in tenures:
-        found[t.person, t.post].append(t)
-    return found
-
-
-def _held_at(t: Tenure, x: Meeting) -> Truth:
-    definite_from, definite_to, possible_from, possible_to = t.bounds()
+def _held_at(bounds: Bounds, x: Meeting) -> Truth:
+    """Whether a tenure covered a meeting's (first) day."""
+    definite_from, definite_to, possible_from, possible_to = bounds
     if definite_from <= x.date.lo and x.date.hi <= definite_to:
         return Truth.YES
     if possible_to < x.date.lo or possible_from > x.last_date.hi:
@@ -358,34 +539,66 @@ def _held_at(t: Tenure, x: Meeting) -> Truth:
     return Truth.MAYBE
 
 
+@rule(
+    "attendee-not-in-office",
+    "A meeting records an attendee in a post that the person did not hold on the meeting's date.",
+)
+def _check_attendees(m: Mechanism) -> Iterator[Finding]:
+    people = {p.id for p in m.people}
+    posts = {p.id for p in m.posts}
+    wanted = {(a.person, a.post) for x in m.meetings for a in x.attendees if a.post is not None}
+    tenures: dict[tuple[str, str], list[Tenure]] = defaultdict(list)
+    if wanted:
+        for t in m.tenures:
+            if (t.person, t.post) in wanted:
+                tenures[t.person, t.post].append(t)
+    for x in m.meetings:
+        for a in x.attendees:
+            if a.post is None or a.person not in people or a.post not in posts:  # guests; dangling ids
+                continue
+            held = Truth.NO
+            for t in tenures.get((a.person, a.post), ()):
+                held = held | _held_at(t.bounds(), x)
+            if held is not Truth.YES:
+                message = f"{a.person} is recorded at {x.id} ({x.date}) as {a.post}, a post they did not hold then"
+                yield _finding("attendee-not-in-office", ~held, message, x.id, a.person, a.post)
+
+
 # Plans --------------------------------------------------------------------------------------------
 
 
-@rule("plan-series-overlap", "Two successive plans of one series cover a common year.")
+def _series(m: Mechanism) -> Iterator[list[tuple[int, int, Plan]]]:
+    """Each series' plans with known years as ``(first, last, plan)``, by first year.
+
+    A plan without a last year covers its first year only, as in :meth:`Plan.in_force`.
+    """
+    dated = (p for p in m.plans if p.series is not None and p.first_year is not None)
+    for plans in group(dated, "series").values():
+        rows = [(p.first_year or 0, p.last_year if p.last_year is not None else p.first_year or 0, p) for p in plans]
+        yield sorted(rows, key=lambda r: r[:2])
+
+
+@rule("plan-series-overlap", "Two plans of one series cover a common year.")
 def _check_plan_overlap(m: Mechanism) -> Iterator[Finding]:
-    for earlier, later in _successive_plans(m):
-        if later.first_year is not None and earlier.last_year is not None and later.first_year <= earlier.last_year:
-            yield _finding(
-                "plan-series-overlap", Truth.YES, f"{earlier.id} and {later.id} overlap", earlier.id, later.id
-            )
+    for rows in _series(m):
+        for i, (_, last, earlier) in enumerate(rows):
+            for first, _, later in rows[i + 1 :]:
+                if first > last:
+                    break
+                message = f"{earlier.id} and {later.id} of series {earlier.series} both cover {first}"
+                yield _finding("plan-series-overlap", Truth.YES, message, earlier.id, later.id)
 
 
-@rule("plan-series-gap", "Successive plans of one series leave years uncovered between them (a warning).")
+@rule("plan-series-gap", "Successive plans of one series leave years that no plan covers.")
 def _check_plan_gap(m: Mechanism) -> Iterator[Finding]:
-    for earlier, later in _successive_plans(m):
-        if later.first_year is not None and earlier.last_year is not None and later.first_year > earlier.last_year + 1:
-            yield _finding(
-                "plan-series-gap",
-                Truth.YES,
-                f"no plan of series {earlier.series} covers {earlier.last_year + 1}-{later.first_year - 1}",
-                earlier.id,
-                later.id,
-                severity=Severity.WARNING,
-            )
-
-
-def _successive_plans(m: Mechanism) -> Iterator[tuple[Plan, Plan]]:
-    series = group((p for p in m.plans if p.series is not None and p.first_year is not None), "series")
-    for plans in series.values():
-        ordered = sorted(plans, key=lambda p: (p.first_year or 0, p.last_year or 0))
-        yield from pairwise(ordered)
+    for rows in _series(m):
+        if not rows:
+            continue
+        reach, furthest = rows[0][1], rows[0][2]
+        for first, last, plan in rows[1:]:
+            if first > reach + 1:
+                years = f"{reach + 1}" if first == reach + 2 else f"{reach + 1}-{first - 1}"
+                message = f"no plan of series {plan.series} covers {years}, between {furthest.id} and {plan.id}"
+                yield _finding("plan-series-gap", Truth.YES, message, furthest.id, plan.id, severity=Severity.WARNING)
+            if last > reach:
+                reach, furthest = last, plan
