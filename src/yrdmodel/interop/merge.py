@@ -9,9 +9,8 @@ records by id: a new tenure of ``"anhui.governor"``, a new thematic group whose 
 packaged body, a meeting of ``"symposium"``. Then::
 
     import yrdmodel
-    from yrdmodel.interop.merge import load_extension
 
-    extra = load_extension("g60-extension.toml")   # references to the packaged data allowed
+    extra = yrdmodel.load("g60-extension.toml", check_references=False)  # checked when merged
     m = yrdmodel.merge(yrdmodel.load(), extra)      # a new Mechanism; the packaged one is unchanged
     m.validate()
 
@@ -36,11 +35,7 @@ query, :meth:`~yrdmodel.Mechanism.validate`, the Popolo export, the frames and t
 ``examples/downstream`` in the yrdmodel repository is a small package that does both.
 """
 
-import json
-import os
-import tomllib
-from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import attrs
 
@@ -48,7 +43,7 @@ from yrdmodel.errors import DataError, MergeConflictError, Problem
 from yrdmodel.model.dates import PartialDate
 from yrdmodel.model.mechanism import Mechanism
 
-__all__ = ["load_extension", "loads_extension", "merge"]
+__all__ = ["merge"]
 
 # The collections merged record by record: attribute of Mechanism, and the noun used in messages.
 _COLLECTIONS = (
@@ -132,49 +127,6 @@ def merge(base: Mechanism, extra: Mechanism, *more: Mechanism) -> Mechanism:
     return merged
 
 
-def load_extension(path: str | os.PathLike[str]) -> Mechanism:
-    """Read a dataset meant to be merged onto another: a JSON or TOML file whose records may refer to ids it lacks.
-
-    The file has the schema :func:`yrdmodel.dumps` writes (``name_en`` is required; name the
-    extension there). Every record is checked as :func:`yrdmodel.load` checks it, except that
-    references to records the file does not hold are left for :func:`merge` to check.
-
-    Args:
-        path: A ``.json`` or ``.toml`` file.
-
-    Raises:
-        DataError: The file cannot be read or holds malformed records.
-    """
-    file = Path(path)
-    try:
-        text = file.read_bytes()
-    except OSError as exc:
-        raise DataError([Problem("$", f"cannot read the file: {exc.strerror or exc}")], str(file)) from None
-    return loads_extension(text, format="toml" if file.suffix.lower() == ".toml" else "json", source=str(file))
-
-
-def loads_extension(
-    text: str | bytes, *, format: Literal["json", "toml"] = "toml", source: str | None = None
-) -> Mechanism:
-    """Like :func:`load_extension`, from JSON or TOML text (e.g. a file shipped as package data).
-
-    Args:
-        text: The document.
-        format: ``"json"`` or ``"toml"``.
-        source: A name for the input, used in error messages.
-
-    Raises:
-        DataError: The text is not a document of malformed records.
-    """
-    from yrdmodel.io.converter import make_converter, structure_problems
-
-    data = _parse(text, format, source)
-    try:
-        return make_converter(detailed=False).structure(data, Mechanism)
-    except Exception:  # the detailed converter says what and where
-        raise DataError([Problem(path, message) for path, message in structure_problems(data)], source) from None
-
-
 # Helpers ------------------------------------------------------------------------------------------
 
 
@@ -228,23 +180,3 @@ def _check_references(m: Mechanism) -> None:
     problems = [Problem(path, message) for path, message in reference_problems(m)]
     if problems:
         raise DataError(problems, "the merged dataset")
-
-
-def _parse(text: str | bytes, format: str, source: str | None) -> dict[str, Any]:
-    try:
-        if isinstance(text, bytes):
-            text = text.decode("utf-8")
-        data = json.loads(text) if format == "json" else tomllib.loads(text)
-    except UnicodeDecodeError as exc:
-        raise DataError([Problem("$", f"not UTF-8 text (byte {exc.start})")], source) from None
-    except json.JSONDecodeError as exc:
-        raise DataError(
-            [Problem("$", f"not JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}")], source
-        ) from None
-    except tomllib.TOMLDecodeError as exc:
-        raise DataError([Problem("$", f"not TOML: {exc}")], source) from None
-    except (RecursionError, ValueError) as exc:
-        raise DataError([Problem("$", f"not {format.upper()}: {exc}")], source) from None
-    if not isinstance(data, dict):
-        raise DataError([Problem("$", f"expected an object at the top, not {type(data).__name__}")], source)
-    return data

@@ -11,7 +11,6 @@ import json
 import os
 import tomllib
 from collections.abc import Callable, Iterable
-from importlib.resources import files
 from pathlib import Path
 from typing import Any, Literal
 
@@ -28,26 +27,32 @@ PACKAGED_FILES = ("mechanism", "sources", "members", "bodies", "posts", "people"
 """The packaged dataset's files (``src/yrdmodel/data/<name>.toml``); each holds the top-level keys of one kind."""
 
 
-def loads(text: str | bytes, *, format: Format = "json", source: str | None = None) -> Mechanism:
+def loads(
+    text: str | bytes, *, format: Format = "json", source: str | None = None, check_references: bool = True
+) -> Mechanism:
     """Build a mechanism from JSON or TOML text.
 
     Args:
         text: The document (``bytes`` must be UTF-8).
         format: ``"json"`` or ``"toml"``.
         source: A name for the input, used in error messages.
+        check_references: Refuse records that refer to ids the document does not hold. Turn it
+            off for an extension meant for :func:`yrdmodel.merge`, whose references are checked
+            when it is merged.
 
     Raises:
         DataError: The text is not a valid mechanism; ``.problems`` lists every problem.
     """
-    return _build(_parse(text, format, source), source)
+    return _build(_parse(text, format, source), source, check_references)
 
 
-def load(path: str | os.PathLike[str] | None = None) -> Mechanism:
+def load(path: str | os.PathLike[str] | None = None, *, check_references: bool = True) -> Mechanism:
     """Load the packaged YRD dataset, or a mechanism from a JSON or TOML file.
 
     Args:
         path: A ``.json`` or ``.toml`` file of the same schema as :func:`dumps` writes.
             Without it, the packaged dataset is returned; it is read once and cached.
+        check_references: As for :func:`loads`: off for an extension meant for :func:`yrdmodel.merge`.
 
     Raises:
         DataError: The file cannot be read or is not a valid mechanism.
@@ -63,7 +68,7 @@ def load(path: str | os.PathLike[str] | None = None) -> Mechanism:
         data = file.read_bytes()
     except OSError as exc:
         raise DataError([Problem("$", f"cannot read the file: {exc.strerror or exc}")], str(file)) from None
-    return loads(data, format=format, source=str(file))
+    return loads(data, format=format, source=str(file), check_references=check_references)
 
 
 def dumps(mechanism: Mechanism, *, indent: int | None = 2) -> str:
@@ -73,6 +78,8 @@ def dumps(mechanism: Mechanism, *, indent: int | None = 2) -> str:
 
 @functools.cache
 def _packaged() -> Mechanism:
+    from importlib.resources import files
+
     document: dict[str, Any] = {}
     problems: list[Problem] = []
     for name in PACKAGED_FILES:
@@ -120,13 +127,13 @@ def _parse(text: object, format: object, source: str | None) -> dict[str, Any]:
     return data
 
 
-def _build(data: dict[str, Any], source: str | None) -> Mechanism:
+def _build(data: dict[str, Any], source: str | None, check_references: bool = True) -> Mechanism:
     """Structure a parsed document: fast when it is good, and every problem with its path when not."""
     try:
         mechanism = make_converter(detailed=False).structure(data, Mechanism)
     except Exception:  # RecursionError included; the detailed converter says what and where
         raise DataError(_problem_list(structure_problems(data)), source) from None
-    problems = reference_problems(mechanism)
+    problems = reference_problems(mechanism) if check_references else []
     if problems:
         raise DataError(_problem_list(problems), source)
     return mechanism
