@@ -11,6 +11,7 @@ one failed, to find every problem with its path (:func:`structure_problems`).
 import enum
 import functools
 import re
+import sys
 from collections.abc import Callable, Mapping
 from typing import Any, get_args, get_origin
 
@@ -22,8 +23,9 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from yrdmodel.model.dates import PartialDate
 from yrdmodel.model.mechanism import Mechanism
+from yrdmodel.model.sources import Citation
 
-__all__ = ["converter", "make_converter", "structure_mechanism", "structure_problems", "unstructure_mechanism"]
+__all__ = ["make_converter", "structure_mechanism", "structure_problems", "unstructure_mechanism"]
 
 
 def _structure_date(value: Any, _: type) -> PartialDate:
@@ -47,7 +49,8 @@ def _structure_int(value: Any, _: type) -> int:
 def _structure_str(value: Any, _: type) -> str:
     if not isinstance(value, str):
         raise TypeError(f"expected a string, not {type(value).__name__}")
-    return value
+    # Ids recur in every record that refers to them: keep one copy of each short string.
+    return sys.intern(value) if len(value) <= 64 else value
 
 
 def _structure_bool(value: Any, _: type) -> bool:
@@ -78,12 +81,20 @@ def _is_tuple(cl: Any) -> bool:
 def _tuple_factory(cl: Any, conv: cattrs.Converter) -> Callable[[Any, Any], tuple[Any, ...]]:
     inner = homogenous_tuple_structure_factory(cl, conv)
 
+    share = _shared if get_args(cl)[0] is Citation else tuple
+
     def structure_tuple(value: Any, _: Any) -> tuple[Any, ...]:
         if not isinstance(value, list | tuple):
             raise TypeError(f"expected a list, not {type(value).__name__}")
-        return tuple(inner(value, cl))
+        return share(tuple(inner(value, cl)))
 
     return structure_tuple
+
+
+@functools.lru_cache(maxsize=16384)
+def _shared(value: tuple[Any, ...]) -> tuple[Any, ...]:
+    """One object for equal immutable values (most records of a file cite the same few sources)."""
+    return value
 
 
 def _is_record(cl: Any) -> bool:
@@ -192,10 +203,6 @@ def make_converter(detailed: bool = True) -> cattrs.Converter:
     return conv
 
 
-converter = make_converter()
-"""The shared converter: use it to (un)structure any model class."""
-
-
 def structure_mechanism(data: Any) -> Mechanism:
     """Structure a parsed document into a :class:`Mechanism` (cattrs errors propagate).
 
@@ -211,7 +218,7 @@ def structure_mechanism(data: Any) -> Mechanism:
     """
     if not isinstance(data, dict):
         raise TypeError(f"expected an object at the top, not {type(data).__name__}")
-    return converter.structure(data, Mechanism)
+    return make_converter().structure(data, Mechanism)
 
 
 def unstructure_mechanism(mechanism: Mechanism) -> dict[str, Any]:
@@ -223,7 +230,7 @@ def unstructure_mechanism(mechanism: Mechanism) -> dict[str, Any]:
     Returns:
         What :func:`json.dumps` can write.
     """
-    return converter.unstructure(mechanism)  # type: ignore[no-any-return]
+    return make_converter().unstructure(mechanism)  # type: ignore[no-any-return]
 
 
 def structure_problems(data: Any) -> list[tuple[str, str]]:

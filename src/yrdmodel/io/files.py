@@ -7,9 +7,7 @@ data runs (``json`` and ``tomllib`` only parse).
 """
 
 import functools
-import json
 import os
-import tomllib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, Literal
@@ -17,7 +15,6 @@ from typing import Any, Literal
 from yrdmodel.errors import DataError, Problem
 from yrdmodel.io.converter import make_converter, structure_problems, unstructure_mechanism
 from yrdmodel.model.mechanism import Mechanism
-from yrdmodel.validation.rules import reference_problems
 
 __all__ = ["Format", "dumps", "load", "loads"]
 
@@ -73,6 +70,8 @@ def load(path: str | os.PathLike[str] | None = None, *, check_references: bool =
 
 def dumps(mechanism: Mechanism, *, indent: int | None = 2) -> str:
     """The mechanism as JSON text; ``loads(dumps(m)) == m``."""
+    import json
+
     return json.dumps(unstructure_mechanism(mechanism), ensure_ascii=False, indent=indent)
 
 
@@ -105,6 +104,9 @@ def _parse(text: object, format: object, source: str | None) -> dict[str, Any]:
         text = bytes(text)
     if not isinstance(text, str | bytes):
         raise DataError([Problem("$", f"expected text (str or bytes), not {type(text).__name__}")], source)
+    import json
+    import tomllib
+
     parser: Callable[[str], Any] = json.loads if format == "json" else tomllib.loads
     try:
         if isinstance(text, bytes):
@@ -133,6 +135,8 @@ def _build(data: dict[str, Any], source: str | None, check_references: bool = Tr
         mechanism = make_converter(detailed=False).structure(data, Mechanism)
     except Exception:  # RecursionError included; the detailed converter says what and where
         raise DataError(_problem_list(structure_problems(data)), source) from None
+    from yrdmodel.validation.rules import reference_problems
+
     problems = reference_problems(mechanism) if check_references else []
     if problems:
         raise DataError(_problem_list(problems), source)
