@@ -3,7 +3,7 @@
 from array import array
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
 from yrdmodel.errors import AmbiguousAnswerError
@@ -69,6 +69,11 @@ class PostTenures:
             names = ", ".join(t.person for t in definite)
             raise AmbiguousAnswerError(f"{len(definite)} holders of {definite[0].post} on that day ({names})")
         return definite[0] if definite else None
+
+    def rows(self) -> Iterator[tuple[tuple[int, int, int, int], Tenure]]:
+        """``(bounds, tenure)`` in start order, with the bounds :meth:`Tenure.bounds` gives, computed once at build."""
+        columns = zip(self._definite_from, self._definite_to, self._starts, self._possible_to, strict=True)
+        return zip(columns, self.tenures, strict=True)
 
     def neighbours(self, tenure: Tenure) -> tuple[Tenure | None, Tenure | None]:
         """The tenures just before and just after ``tenure`` in start order."""

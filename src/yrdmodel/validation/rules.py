@@ -126,12 +126,13 @@ def _path(where: Where) -> str:
     return f"{_path(parent)}.{key}" + ("" if index is None else f"[{index}]")
 
 
-def _walk(root: Any) -> Iterator[tuple[Any, Any, Where]]:
+def _walk(root: Any, skip: frozenset[str] = frozenset()) -> Iterator[tuple[Any, Any, Where]]:
     """``(record, owner, place)`` for ``root`` and every record below it, parents first, in data order.
 
     The owner is the nearest record with an id that holds the record (itself, if it has one).
     The walk keeps no record's tuple alive longer than it takes to visit it: a data set of a
     million tenures must not become a million long-lived objects for the garbage collector.
+    ``skip`` names fields of ``root`` not to enter (the rules check tenures in loops of their own).
     """
     plans: dict[type, tuple[bool, tuple[tuple[str, str], ...]]] = {}
     stack: list[Iterator[tuple[Any, Any, Where]]] = [iter(((root, None, None),))]
@@ -144,8 +145,9 @@ def _walk(root: Any) -> Iterator[tuple[Any, Any, Where]]:
             if plan[0]:
                 owner = value
             yield value, owner, where
-            if plan[1]:
-                stack.append(_children(value, owner, where, plan[1]))
+            fields = plan[1] if value is not root else tuple(f for f in plan[1] if f[0] not in skip)
+            if fields:
+                stack.append(_children(value, owner, where, fields))
                 break
         else:
             stack.pop()
@@ -227,7 +229,8 @@ def _dangling(mechanism: Mechanism) -> Iterator[tuple[str, str, str, str]]:
     """``(path, referring record's name, missing id, message)`` for every id that names no record."""
     known = {kind: {record.id for record in getattr(mechanism, kind)} for kind in _NOUNS if kind != "tenures"}
     checks = {cls: [(field, known[kind], kind) for field, kind in fields] for cls, fields in _REFERENCES.items()}
-    for value, owner, where in _walk(mechanism):
+    yield from _dangling_flat(mechanism, known)
+    for value, owner, where in _walk(mechanism, _SKIP):
         for field, names, kind in checks.get(value.__class__, ()):
             refs = getattr(value, field)
             if refs.__class__ is tuple:
@@ -238,6 +241,31 @@ def _dangling(mechanism: Mechanism) -> Iterator[tuple[str, str, str, str]]:
                 yield _path((where, field, None)), _name(owner, where), refs, f"unknown {_NOUNS[kind]} id {refs!r}"
 
 
+_FLAT: dict[str, tuple[tuple[str, str], ...]] = {"tenures": (("post", "posts"), ("person", "people")), "people": ()}
+"""Kinds whose records hold no records but citations (besides plain values): the rules check them in tight
+loops rather than by walking, since they are most of a large data set. Each with its fields that hold ids."""
+_SKIP = frozenset(_FLAT)
+
+
+def _dangling_flat(mechanism: Mechanism, known: dict[str, set[str]]) -> Iterator[tuple[str, str, str, str]]:
+    """What :func:`_dangling` finds in the :data:`_FLAT` kinds."""
+    sources = known["sources"]
+    good: set[int] = set()  # ids of citation tuples already checked (files share them between records)
+    for kind, fields in _FLAT.items():
+        for i, record in enumerate(getattr(mechanism, kind)):
+            for field, target in fields:
+                ref = getattr(record, field)
+                if ref not in known[target]:
+                    yield f"$.{kind}[{i}].{field}", record.id, ref, f"unknown {_NOUNS[target]} id {ref!r}"
+            if id(record.sources) in good:
+                continue
+            missing = [(j, c.source) for j, c in enumerate(record.sources) if c.source not in sources]
+            for j, ref in missing:
+                yield f"$.{kind}[{i}].sources[{j}].source", record.id, ref, f"unknown source id {ref!r}"
+            if not missing:
+                good.add(id(record.sources))
+
+
 def _duplicates(mechanism: Mechanism) -> Iterator[tuple[str, str, str]]:
     """``(path, id, message)`` for every record whose id an earlier record of its kind has."""
     for kind, noun in _NOUNS.items():
@@ -245,7 +273,11 @@ def _duplicates(mechanism: Mechanism) -> Iterator[tuple[str, str, str]]:
         key = kind.replace("all_", "")
         for i, record in enumerate(getattr(mechanism, kind)):
             # A tenure's id is made of its post, person and start: compare those, and make the id only if needed.
-            identity = (record.post, record.person, record.start) if kind == "tenures" else record.id
+            if kind == "tenures":
+                start = record.start
+                identity = (record.post, record.person, start.lo, start.hi) if start else (record.post, record.person)
+            else:
+                identity = record.id
             if identity in seen:
                 where = f"$.{key}[{i}]" + ("" if kind == "tenures" else ".id")
                 yield where, record.id, f"another {noun} already has the id {record.id!r}"
@@ -279,7 +311,12 @@ def _check_dangling(m: Mechanism) -> Iterator[Finding]:
 
 @rule("missing-source", "A record, or a dated part of one such as a membership change, cites no source.")
 def _check_sources(m: Mechanism) -> Iterator[Finding]:
-    for record, owner, where in _walk(m):
+    for kind in _FLAT:
+        for i, record in enumerate(getattr(m, kind)):
+            if not record.sources:
+                path = f"$.{kind}[{i}]"
+                yield _finding("missing-source", Truth.YES, f"{path} cites no source", record.id, path=path)
+    for record, owner, where in _walk(m, _SKIP):
         if isinstance(record, Sourced) and not record.sources:
             path = _path(where)
             yield _finding("missing-source", Truth.YES, f"{path} cites no source", _name(owner, where), path=path)
@@ -371,12 +408,12 @@ def overlap(a: Tenure, b: Tenure) -> Truth:
 )
 def _check_overlaps(m: Mechanism) -> Iterator[Finding]:
     posts = {p.id: p for p in m.posts}
-    for post_id, tenures in group(m.tenures, "post").items():
+    for post_id, index in m._index.tenures_by_post.items():
         post = posts.get(post_id)
         seats = 1 if post is None else post.seats
         if seats is None:  # the number of seats is unknown
             continue
-        rows = sorted(((t.bounds(), t) for t in tenures if not t.overlap_allowed), key=lambda row: row[0][2])
+        rows = [(bounds, t) for bounds, t in index.rows() if not t.overlap_allowed]  # sorted by first possible day
         found = _single_seat(rows) if seats == 1 else _crowded(rows, seats)
         for truth, crowd in found:
             names = ", ".join(t.person for t in crowd)
