@@ -21,7 +21,7 @@ from cattrs.cols import homogenous_tuple_structure_factory
 from cattrs.errors import AttributeValidationNote, ClassValidationError, IterableValidationError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from yrdmodel.model.dates import PartialDate
+from yrdmodel.model.dates import PartialDate, parse_partial_date
 from yrdmodel.model.mechanism import Mechanism
 from yrdmodel.model.sources import Citation
 
@@ -33,11 +33,15 @@ def _structure_date(value: Any, _: type) -> PartialDate:
         hint = " (quote dates in TOML)" if hasattr(value, "isoformat") else ""
         raise TypeError(f"expected a date string (YYYY, YYYY-MM or YYYY-MM-DD), not {type(value).__name__}{hint}")
     try:
-        return PartialDate.parse(value)
+        return parse_partial_date(value)
     except ValueError as exc:
         if "YYYY" in str(exc):
             raise
         raise ValueError(f"not a valid date {_short(value)}: {exc}") from None
+
+
+def _structure_optional_date(value: Any, cl: Any) -> PartialDate | None:
+    return None if value is None else _structure_date(value, cl)
 
 
 def _structure_int(value: Any, _: type) -> int:
@@ -81,20 +85,33 @@ def _is_tuple(cl: Any) -> bool:
 def _tuple_factory(cl: Any, conv: cattrs.Converter) -> Callable[[Any, Any], tuple[Any, ...]]:
     inner = homogenous_tuple_structure_factory(cl, conv)
 
-    share = _shared if get_args(cl)[0] is Citation else tuple
-
     def structure_tuple(value: Any, _: Any) -> tuple[Any, ...]:
         if not isinstance(value, list | tuple):
             raise TypeError(f"expected a list, not {type(value).__name__}")
-        return share(tuple(inner(value, cl)))
+        return tuple(inner(value, cl))
 
-    return structure_tuple
+    if get_args(cl)[0] is not Citation:
+        return structure_tuple
+    shared: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+
+    def structure_citations(value: Any, _: Any) -> tuple[Any, ...]:
+        # Most records of a file cite the same few sources: structure each list of citations once
+        # and share the result. Only plain well-formed lists are looked up; the rest go the long way.
+        try:
+            key = tuple((item["source"], item.get("note")) for item in value if item.keys() <= _CITATION_KEYS)
+        except (TypeError, KeyError, AttributeError):
+            return structure_tuple(value, cl)
+        found = shared.get(key) if len(key) == len(value) else None
+        if found is None:
+            found = structure_tuple(value, cl)
+            if len(key) == len(value) and len(shared) < 4096:
+                shared[key] = found
+        return found
+
+    return structure_citations
 
 
-@functools.lru_cache(maxsize=16384)
-def _shared(value: tuple[Any, ...]) -> tuple[Any, ...]:
-    """One object for equal immutable values (most records of a file cite the same few sources)."""
-    return value
+_CITATION_KEYS = frozenset({"source", "note"})
 
 
 def _is_record(cl: Any) -> bool:
@@ -176,6 +193,7 @@ def make_converter(detailed: bool = True) -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True, detailed_validation=detailed)
     conv.register_structure_hook_factory(_is_record, lambda cl: _record_factory(cl, conv, detailed))
     conv.register_structure_hook(PartialDate, _structure_date)
+    conv.register_structure_hook_func(lambda cl: cl == PartialDate | None, _structure_optional_date)
     conv.register_unstructure_hook(PartialDate, str)
     # cattrs coerces by default (int("3")); data files must say what they mean.
     conv.register_structure_hook(int, _structure_int)

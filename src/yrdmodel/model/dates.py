@@ -5,6 +5,7 @@ precision: it stands for *some day* in its range, never for the first day of it.
 Questions a partial date cannot settle are answered with :attr:`Truth.MAYBE`.
 """
 
+import calendar
 import datetime
 import enum
 import functools
@@ -14,7 +15,7 @@ from typing import TypeAlias
 import attrs
 import pendulum
 
-__all__ = ["DateLike", "PartialDate", "Precision", "Truth", "as_date", "day_ordinal"]
+__all__ = ["DateLike", "PartialDate", "Precision", "Truth", "as_date", "day_ordinal", "parse_partial_date"]
 
 DateLike: TypeAlias = str | datetime.date
 """What queries accept as a day: an ISO ``YYYY-MM-DD`` string, ``datetime.date`` or ``pendulum.Date``."""
@@ -82,8 +83,12 @@ def _check_day(instance: "PartialDate", attribute: "attrs.Attribute[int | None]"
     if value is None:
         return
     if instance.month is None:
-        raise ValueError("a day needs a month")
-    datetime.date(instance.year, instance.month, value)  # raises ValueError for 2021-02-30
+        raise ValueError("a day needs a month")  # a day that does not exist (2021-02-30): __attrs_post_init__
+
+
+def _check_year(instance: "PartialDate", attribute: "attrs.Attribute[int]", value: int) -> None:
+    if not 1 <= value <= 9999:
+        raise ValueError(f"year must be 1-9999, not {value}")
 
 
 @attrs.frozen(repr=False)
@@ -103,7 +108,7 @@ class PartialDate:
         True
     """
 
-    year: int = attrs.field(validator=attrs.validators.and_(attrs.validators.ge(1), attrs.validators.le(9999)))
+    year: int = attrs.field(validator=_check_year)
     month: int | None = attrs.field(default=None, validator=_check_month)
     day: int | None = attrs.field(default=None, validator=_check_day)
     lo: int = attrs.field(init=False, eq=False, repr=False)
@@ -112,15 +117,17 @@ class PartialDate:
     """Ordinal of the last day the date may be."""
 
     def __attrs_post_init__(self) -> None:
-        if self.month is None:
-            lo, hi = datetime.date(self.year, 1, 1), datetime.date(self.year, 12, 31)
-        elif self.day is None:
-            lo = datetime.date(self.year, self.month, 1)
-            hi = pendulum.Date(self.year, self.month, 1).end_of("month")
+        year, month, day = self.year, self.month, self.day
+        if month is None:
+            lo = datetime.date(year, 1, 1).toordinal()
+            hi = lo + (365 if calendar.isleap(year) else 364)
+        elif day is None:
+            lo = datetime.date(year, month, 1).toordinal()
+            hi = lo + calendar.monthrange(year, month)[1] - 1
         else:
-            lo = hi = datetime.date(self.year, self.month, self.day)
-        object.__setattr__(self, "lo", lo.toordinal())
-        object.__setattr__(self, "hi", hi.toordinal())
+            lo = hi = datetime.date(year, month, day).toordinal()  # ValueError for 2021-02-30
+        object.__setattr__(self, "lo", lo)
+        object.__setattr__(self, "hi", hi)
 
     @classmethod
     def parse(cls, text: str) -> "PartialDate":
@@ -129,7 +136,7 @@ class PartialDate:
         Raises:
             ValueError: The text is not such a date, or names a day that does not exist.
         """
-        return _parse(text)
+        return parse_partial_date(text)
 
     @classmethod
     def of(cls, day: datetime.date) -> "PartialDate":
@@ -182,7 +189,8 @@ class PartialDate:
 
 
 @functools.lru_cache(maxsize=65536)
-def _parse(text: str) -> PartialDate:
+def parse_partial_date(text: str) -> PartialDate:
+    """:meth:`PartialDate.parse` as a plain function, cached: equal dates are one object."""
     match = _ISO.fullmatch(text) if isinstance(text, str) else None
     if match is None:
         raise ValueError(f"not a date of the form YYYY, YYYY-MM or YYYY-MM-DD: {text!r}")
@@ -222,7 +230,7 @@ def as_date(value: DateLike) -> pendulum.Date:
     if isinstance(value, datetime.date):
         return pendulum.Date(value.year, value.month, value.day)
     if isinstance(value, str):
-        parsed = _parse(value)
+        parsed = parse_partial_date(value)
         if parsed.precision is not Precision.DAY:
             raise ValueError(f"a query needs a whole day (YYYY-MM-DD), not {value!r}")
         return parsed.first
