@@ -17,6 +17,9 @@ import attrs
 
 import yrdmodel
 from yrdmodel import Citation, Mechanism, PartialDate, Tier
+from yrdmodel.cli import year_ranges
+
+EN_DASH = "\N{EN DASH}"
 
 OUTPUT = Path(__file__).resolve().parent / "data.md"
 SCRIPT = "docs/gen_data_page.py"
@@ -194,7 +197,7 @@ def symposia(m: Mechanism) -> list[str]:
         ),
     ]
     if missing:
-        lines += [f"No symposium is recorded for {years_text(missing)}.", ""]
+        lines += [f"No symposium is recorded for {year_ranges(missing, dash=EN_DASH)}.", ""]
     if m.rotation is not None:
         p = m.rotation
         order = " → ".join(m.member(x).name_en for x in p.order)
@@ -227,17 +230,6 @@ def symposia(m: Mechanism) -> list[str]:
     lines += ["### Other meetings", ""]
     lines += table(["Body", "Date", "Edition", "Host", "City", "Name", "Confidence", "Sources"], rows)
     return lines
-
-
-def years_text(years: Sequence[int]) -> str:
-    """Years as ranges: 2006-2013, 2015-2017."""
-    runs: list[list[int]] = []
-    for y in years:
-        if runs and y == runs[-1][-1] + 1:
-            runs[-1].append(y)
-        else:
-            runs.append([y])
-    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}\N{EN DASH}{r[-1]}" for r in runs)
 
 
 def leaders(m: Mechanism) -> list[str]:

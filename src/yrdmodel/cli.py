@@ -369,7 +369,7 @@ def _coverage_lines(c: dict[str, Any]) -> Lines:
     ]
     if c["symposium_years"]:
         years = c["symposium_years"]
-        gaps = _compress(c["years_without_a_symposium_record"])
+        gaps = year_ranges(c["years_without_a_symposium_record"])
         lines.append(
             f"  symposia recorded for {_plural(len(years), 'year')}, {years[0]} to {years[-1]}"
             + (f"; none recorded for {gaps}" if gaps else "")
@@ -392,15 +392,20 @@ def _wrap_items(head: str, items: Sequence[str], width: int = 100) -> Lines:
     return lines
 
 
-def _compress(years: Sequence[int]) -> str:
-    """``[2006, 2007, 2008, 2010]`` as ``"2006-2008, 2010"``."""
+def year_ranges(years: Sequence[int], dash: str = "-") -> str:
+    """Sorted years as ranges: ``[2006, 2007, 2008, 2010]`` as ``"2006-2008, 2010"``.
+
+    Args:
+        years: Years in increasing order.
+        dash: What joins the ends of a range.
+    """
     runs: list[list[int]] = []
     for y in years:
         if runs and y == runs[-1][-1] + 1:
             runs[-1].append(y)
         else:
             runs.append([y])
-    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs)
+    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}{dash}{r[-1]}" for r in runs)
 
 
 def _source_counts(m: Mechanism) -> dict[str, Any]:
