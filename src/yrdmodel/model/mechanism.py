@@ -1,5 +1,6 @@
 """The :class:`Mechanism`: every record of a cooperation mechanism, and the questions asked of it."""
 
+import datetime
 import enum
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
@@ -297,8 +298,12 @@ class Mechanism:
             AmbiguousAnswerError: Several people certainly held it that day (a post with
                 several seats, or an overlap in the data).
         """
-        index = self._post_tenures(post_id)
-        tenure = None if index is None else index.definite(day_ordinal(on))
+        # The hot path of the library: kept to one dictionary lookup, one bisect and no extra calls.
+        index = self._index.tenures_by_post.get(post_id)
+        if index is None:
+            self._post_tenures(post_id)  # raises for an unknown post; a known post without tenures has no holder
+            return None
+        tenure = index.definite(on.toordinal() if isinstance(on, datetime.date) else day_ordinal(on))
         return None if tenure is None else self._index.people.get(tenure.person)
 
     def _post_tenures(self, post_id: str) -> PostTenures | None:
