@@ -10,7 +10,6 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from yrdmodel.errors import AmbiguousAnswerError, DataError, MergeConflictError, Problem, UnknownIdError, YrdModelError
-from yrdmodel.io.files import dumps, load, loads
 from yrdmodel.model.bodies import Body, BodyKind, Count, Tier
 from yrdmodel.model.dates import DateLike, PartialDate, Precision, Truth
 from yrdmodel.model.mechanism import Event, EventKind, Mechanism
@@ -28,12 +27,17 @@ if TYPE_CHECKING:
     from yrdmodel.interop.merge import merge
     from yrdmodel.interop.popolo import to_popolo
     from yrdmodel.interop.timeline import draw_timeline
+    from yrdmodel.io.files import dumps, load, loads
 
 __version__ = "0.1.0"
 
-# Names whose modules are imported on first use, so that ``import yrdmodel`` stays fast.
+# Names whose modules are imported on first use, so that ``import yrdmodel`` stays fast: reading and
+# writing (which builds the cattrs converter) and the interop helpers with their optional dependencies.
 _LAZY = {
     "draw_timeline": "yrdmodel.interop.timeline",
+    "dumps": "yrdmodel.io.files",
+    "load": "yrdmodel.io.files",
+    "loads": "yrdmodel.io.files",
     "leaders_frame": "yrdmodel.interop.frames",
     "meetings_frame": "yrdmodel.interop.frames",
     "merge": "yrdmodel.interop.merge",
