@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import yrdmodel
 from yrdmodel import (
     AmbiguousAnswerError,
     Citation,
@@ -245,3 +246,36 @@ class TestAgainstBruteForce:
         else:
             person = m.holder("zj.secretary", day)
             assert (person.id if person else None) == (definite[0] if definite else None)
+
+
+class TestMembership:
+    def test_anhui_was_invited_in_2008_and_a_full_member_from_the_2014_symposium(self) -> None:
+        anhui = Member(
+            id="anhui",
+            name_en="Anhui",
+            name_zh="安徽",
+            kind=MemberKind.PROVINCE,
+            history=(
+                yrdmodel.MembershipChange(since=D("2008"), status=yrdmodel.MembershipStatus.INVITED, event="invited"),
+                yrdmodel.MembershipChange(since=D("2014-12-02"), status=yrdmodel.MembershipStatus.FULL, event="full"),
+            ),
+        )
+        assert anhui.is_member("2007-06-01") is Truth.NO
+        assert anhui.is_member("2010-06-01") is Truth.NO
+        assert anhui.status_on("2010-06-01") is yrdmodel.MembershipStatus.INVITED
+        assert anhui.is_member("2014-12-02") is Truth.YES
+
+    def test_an_invitation_dated_to_the_year_leaves_that_year_open(self) -> None:
+        joined = Member(
+            id="x",
+            name_en="X",
+            name_zh="X",
+            kind=MemberKind.PROVINCE,
+            history=(
+                yrdmodel.MembershipChange(since=D("2008"), status=yrdmodel.MembershipStatus.FULL, event="joined"),
+            ),
+        )
+        assert joined.is_member("2008-06-01") is Truth.MAYBE
+
+    def test_a_member_without_a_recorded_history_is_a_member_throughout(self) -> None:
+        assert mechanism().member("zj").is_member("1990-01-01") is Truth.YES

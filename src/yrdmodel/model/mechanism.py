@@ -257,8 +257,11 @@ class Mechanism:
         return None if host is None else self.member(host)
 
     def host_deviations(self) -> tuple[Deviation, ...]:
-        """Every symposium year whose actual host differs from the rotation policy's expectation."""
-        return () if self.rotation is None else self.rotation.deviations(self.hosts)
+        """Every year whose actual host of the rotating body's meeting differs from the rotation policy's."""
+        policy = self.rotation
+        if policy is None:
+            return ()
+        return policy.deviations((x.year, x.host) for x in self.meetings if x.body == policy.body and x.host)
 
     def meetings_between(self, start: DateLike, end: DateLike, *, body: str | None = None) -> tuple[Meeting, ...]:
         """Meetings that may have been held between two days (inclusive), by date.

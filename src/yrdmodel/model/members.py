@@ -96,7 +96,12 @@ class Member(Sourced):
         return status
 
     def is_member(self, on: DateLike) -> Truth:
-        """Whether the member was a full member on a day (MAYBE inside a change's partial date)."""
+        """Whether the member was a full member on a day (MAYBE inside a change's partial date).
+
+        A member without a recorded history counts as a full member on every day.
+        """
+        if not self.history:
+            return Truth.YES
         day = as_date(on).toordinal()
         before = after = False
         for change in self.history:
