@@ -3,11 +3,12 @@
 from array import array
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TypeVar
 
 from yrdmodel.errors import AmbiguousAnswerError
 from yrdmodel.model.dates import Truth
+from yrdmodel.model.people import Person
 from yrdmodel.model.posts import Tenure
 
 __all__ = ["PostTenures", "by_id", "group"]
@@ -22,12 +23,18 @@ class PostTenures:
     compact columns. :meth:`at` bisects on the first possible day and walks back only while
     the running maximum of the last possible day (``reach``) says an earlier tenure may still
     cover the asked day. When the definite spans of the post do not overlap (the usual case),
-    :meth:`definite` answers with one bisect over them.
+    :meth:`holder` answers with one bisect over them and no further lookup.
+
+    Args:
+        tenures: The tenures of the post.
+        people: People by id, to resolve holders once at build.
     """
 
-    __slots__ = ("_definite_from", "_definite_to", "_possible_to", "_reach", "_segments", "_starts", "tenures")
+    __slots__ = (
+        "_definite_from", "_definite_to", "_people", "_possible_to", "_reach", "_segments", "_starts", "tenures"
+    )  # fmt: skip
 
-    def __init__(self, tenures: Iterable[Tenure]) -> None:
+    def __init__(self, tenures: Iterable[Tenure], people: Mapping[str, Person]) -> None:
         rows = sorted(((t.bounds(), t) for t in tenures), key=lambda row: (row[0][2], row[0][0]))
         self.tenures: tuple[Tenure, ...] = tuple(t for _, t in rows)
         self._starts = array("l", (b[2] for b, _ in rows))
@@ -39,7 +46,8 @@ class PostTenures:
             furthest = max(furthest, b[3])
             reach.append(furthest)
         self._reach = reach
-        self._segments = _disjoint_segments(rows)
+        self._people = people
+        self._segments = _disjoint_segments(rows, people)
 
     def at(self, day: int) -> list[tuple[Truth, Tenure]]:
         """The tenures that may cover the day ordinal ``day``, each with YES or MAYBE, in start order."""
@@ -54,21 +62,21 @@ class PostTenures:
         found.reverse()
         return found
 
-    def definite(self, day: int) -> Tenure | None:
-        """The one tenure that certainly covers ``day``, or None.
+    def holder(self, day: int) -> Person | None:
+        """The person who certainly held the post on the day ordinal ``day``, or None.
 
         Raises:
             AmbiguousAnswerError: Several tenures certainly cover the day.
         """
         if self._segments is not None:
-            starts, ends, tenures = self._segments
+            starts, ends, holders = self._segments
             i = bisect_right(starts, day) - 1
-            return tenures[i] if i >= 0 and day <= ends[i] else None
+            return holders[i] if i >= 0 and day <= ends[i] else None
         definite = [t for truth, t in self.at(day) if truth is Truth.YES]
         if len(definite) > 1:
             names = ", ".join(t.person for t in definite)
             raise AmbiguousAnswerError(f"{len(definite)} holders of {definite[0].post} on that day ({names})")
-        return definite[0] if definite else None
+        return self._people.get(definite[0].person) if definite else None
 
     def rows(self) -> Iterator[tuple[tuple[int, int, int, int], Tenure]]:
         """``(bounds, tenure)`` in start order, with the bounds :meth:`Tenure.bounds` gives, computed once at build."""
@@ -83,22 +91,24 @@ class PostTenures:
         return before, after
 
 
-Segments = tuple[list[int], list[int], list[Tenure]]
+Segments = tuple[list[int], list[int], list[Person | None]]
 
 
-def _disjoint_segments(rows: list[tuple[tuple[int, int, int, int], Tenure]]) -> Segments | None:
-    """The non-empty definite spans in order, or None when two of them share a day."""
+def _disjoint_segments(
+    rows: list[tuple[tuple[int, int, int, int], Tenure]], people: Mapping[str, Person]
+) -> Segments | None:
+    """The non-empty definite spans in order with their holders, or None when two of them share a day."""
     spans = sorted(((b[0], b[1], t) for b, t in rows if b[0] <= b[1]), key=lambda span: span[:2])
     starts: list[int] = []
     ends: list[int] = []
-    tenures: list[Tenure] = []
+    holders: list[Person | None] = []
     for start, end, tenure in spans:
         if ends and start <= ends[-1]:
             return None
         starts.append(start)
         ends.append(end)
-        tenures.append(tenure)
-    return starts, ends, tenures
+        holders.append(people.get(tenure.person))
+    return starts, ends, holders
 
 
 def by_id(records: Iterable[T], key: str = "id") -> dict[str, T]:

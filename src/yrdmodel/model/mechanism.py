@@ -88,7 +88,7 @@ class _Index:
             for name in (person.id, *person.names):
                 names.setdefault(_fold(name), set()).add(person.id)
         self.names = {name: tuple(sorted(ids)) for name, ids in names.items()}
-        self.tenures_by_post = {post: PostTenures(ts) for post, ts in group(m.tenures, "post").items()}
+        self.tenures_by_post = {post: PostTenures(ts, self.people) for post, ts in group(m.tenures, "post").items()}
         self.tenures_by_person = {
             person: tuple(sorted(ts, key=_tenure_key)) for person, ts in group(m.tenures, "person").items()
         }
@@ -306,8 +306,7 @@ class Mechanism:
         if index is None:
             self._post_tenures(post_id)  # raises for an unknown post; a known post without tenures has no holder
             return None
-        tenure = index.definite(on.toordinal() if isinstance(on, datetime.date) else day_ordinal(on))
-        return None if tenure is None else self._index.people.get(tenure.person)
+        return index.holder(on.toordinal() if isinstance(on, datetime.date) else day_ordinal(on))
 
     def _post_tenures(self, post_id: str) -> PostTenures | None:
         index = self._index.tenures_by_post.get(post_id)
