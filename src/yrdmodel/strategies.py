@@ -645,6 +645,14 @@ _MEMBER_POOL = ("shanghai", "jiangsu", "zhejiang", "anhui", "fujian", "jiangxi",
 _GROUPS = ("energy", "transport", "environment", "science", "industry")
 
 
+_TIER_BODIES = (
+    (SYMPOSIUM, "Main Leaders' Symposium", BodyKind.SYMPOSIUM, Tier.DECISION),
+    ("joint-meeting", "Joint Meeting", BodyKind.JOINT_MEETING, Tier.COORDINATION),
+    ("cooperation-office", "Cooperation Office", BodyKind.OFFICE, Tier.EXECUTION),
+)
+"""The bodies a generated mechanism may have in each tier, in the order they are drawn."""
+
+
 class _Builder:
     """Draws the records of one valid mechanism, each kind after the kinds it refers to."""
 
@@ -722,38 +730,13 @@ class _Builder:
         return self.year_date(year) if self.draw(st.booleans()) else None
 
     def bodies(self) -> list[Body]:
-        found = [
-            Body(
-                id=SYMPOSIUM,
-                name_en="Main Leaders' Symposium",
-                kind=BodyKind.SYMPOSIUM,
-                tier=Tier.DECISION,
-                founded=self.founded(),
-                **self.sourced(),
-            )
-        ]
-        if self.draw(st.booleans()):
-            found.append(
-                Body(
-                    id="joint-meeting",
-                    name_en="Joint Meeting",
-                    kind=BodyKind.JOINT_MEETING,
-                    tier=Tier.COORDINATION,
-                    founded=self.founded(),
-                    **self.sourced(),
+        found: list[Body] = []
+        for i, (body_id, name, kind, tier) in enumerate(_TIER_BODIES):
+            if i == 0 or self.draw(st.booleans()):  # the symposium always, the others maybe
+                found.append(
+                    Body(id=body_id, name_en=name, kind=kind, tier=tier, founded=self.founded(), **self.sourced())
                 )
-            )
-        if self.draw(st.booleans()):
-            found.append(
-                Body(
-                    id="cooperation-office",
-                    name_en="Cooperation Office",
-                    kind=BodyKind.OFFICE,
-                    tier=Tier.EXECUTION,
-                    founded=self.founded(),
-                    **self.sourced(),
-                )
-            )
+        if found[-1].id == "cooperation-office":
             for group in self.draw(st.lists(st.sampled_from(_GROUPS), max_size=2, unique=True)):
                 founded, dissolved = self.draw(spans(self.first_year - 20, self.last_year))
                 counts = [
