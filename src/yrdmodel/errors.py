@@ -21,15 +21,18 @@ class UnknownIdError(YrdModelError, KeyError):
     Args:
         kind: What was looked up ("member", "post", "person", ...).
         key: The id or name that was not found.
+        suggestions: Near matches to offer ("did you mean ...").
     """
 
-    def __init__(self, kind: str, key: object) -> None:
+    def __init__(self, kind: str, key: object, suggestions: tuple[str, ...] = ()) -> None:
         super().__init__(kind, key)
         self.kind = kind
         self.key = key
+        self.suggestions = suggestions
 
     def __str__(self) -> str:
-        return f"no {self.kind} with id or name {self.key!r}"
+        hint = f"; did you mean {', '.join(self.suggestions)}?" if self.suggestions else ""
+        return f"no {self.kind} with id or name {self.key!r}{hint}"
 
 
 class AmbiguousAnswerError(YrdModelError, ValueError):

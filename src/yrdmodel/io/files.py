@@ -68,10 +68,18 @@ def load(path: str | os.PathLike[str] | None = None, *, check_references: bool =
     return loads(data, format=format, source=str(file), check_references=check_references)
 
 
-def dumps(mechanism: Mechanism, *, indent: int | None = 2) -> str:
-    """The mechanism as JSON text; ``loads(dumps(m)) == m``."""
+def dumps(mechanism: Mechanism, *, indent: int | None = 2, format: str = "json") -> str:
+    """The mechanism as JSON text, or TOML with ``format="toml"`` (needs tomli-w); ``loads(dumps(m)) == m``."""
     import json
 
+    if format == "toml":
+        try:
+            import tomli_w
+        except ImportError as exc:
+            raise ImportError('TOML output needs tomli-w: pip install tomli-w (or the "toml" extra)') from exc
+        return tomli_w.dumps(unstructure_mechanism(mechanism))
+    if format != "json":
+        raise ValueError(f"unknown format {format!r}: use 'json' or 'toml'")
     return json.dumps(unstructure_mechanism(mechanism), ensure_ascii=False, indent=indent)
 
 

@@ -20,6 +20,7 @@ from yrdmodel.model.rotation import Deviation, RotationPolicy
 from yrdmodel.model.sources import Source
 
 if TYPE_CHECKING:
+    from yrdmodel.model.lookup import PersonMatch
     from yrdmodel.validation.report import ValidationReport
 
 __all__ = ["SYMPOSIUM", "Event", "EventKind", "Mechanism"]
@@ -202,10 +203,17 @@ class Mechanism:
             return self._index.people[key]
         ids = self._index.names.get(_fold(key)) if isinstance(key, str) else None
         if not ids:
-            raise UnknownIdError("person", key)
+            near = tuple(f"{x.person.name_en} ({x.person.id})" for x in self.find_people(str(key), limit=3))
+            raise UnknownIdError("person", key, near)
         if len(ids) > 1:
             raise AmbiguousAnswerError(f"{len(ids)} people go by {key!r}: {', '.join(ids)}")
         return self._index.people[ids[0]]
+
+    def find_people(self, text: str, *, limit: int = 5) -> "tuple[PersonMatch, ...]":
+        """People whose names are near ``text``, best first (see :func:`yrdmodel.model.lookup.find_people`)."""
+        from yrdmodel.model.lookup import find_people
+
+        return find_people(self.people, text, limit=limit)
 
     # Bodies ----------------------------------------------------------------------------------------
 
