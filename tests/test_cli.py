@@ -22,6 +22,12 @@ def write(tmp_path: Path, m: Mechanism, name: str = "yrd.json") -> str:
     return str(path)
 
 
+@pytest.fixture(autouse=True)
+def wide_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A terminal wide enough that no cell wraps (the 80-column tests set their own width)."""
+    monkeypatch.setenv("COLUMNS", "250")
+
+
 @pytest.fixture
 def data(tmp_path: Path) -> str:
     """The small YRD slice as a JSON file."""
@@ -95,25 +101,21 @@ class TestSummary:
         _, out, _ = run(capsys, "--data", data)
         assert "Data as of 2024-06" in out
         assert "14 tenures (2012-12-21 to 2023-01-03)" in out
-        assert "none recorded for 2015-2017, 2020-2023" in out
+        assert "gaps: no symposium recorded for 2015-2017, 2020-2023" in out
         assert "by kind: seed 2, state_media 2, reference 1, secondary 1" in out
         assert "Validation: valid, 0 errors, 0 warnings" in out
 
     def test_the_summary_as_json(self, capsys: pytest.CaptureFixture[str], data: str) -> None:
         summary = run_json(capsys, "--data", data, "summary")
         assert [x["id"] for x in summary["members"]] == ["shanghai", "jiangsu", "zhejiang", "anhui"]
-        assert [b["id"] for b in summary["tiers"]["execution"]] == ["cooperation-office", "thematic-groups"]
-        assert summary["tiers"]["execution"][1]["children"][0]["id"] == "group.energy"
-        assert {h["year"]: h["host"] for h in summary["symposium_hosts"]} == {
-            2013: None,
-            2014: "shanghai",
-            2018: "shanghai",
-            2019: "anhui",
-            2024: "zhejiang",
-            2025: "jiangsu",
-        }
-        assert summary["sources"]["by_kind"] == {"seed": 2, "state_media": 2, "reference": 1, "secondary": 1}
-        assert summary["coverage"]["years_without_a_symposium_record"] == [2015, 2016, 2017, 2020, 2021, 2022, 2023]
+        assert [b["body"]["id"] for b in summary["tiers"]["execution"]] == ["cooperation-office", "thematic-groups"]
+        assert summary["tiers"]["execution"][1]["children"][0]["body"]["id"] == "group.energy"
+        hosts = {h["year"]: h["host"] for h in summary["symposium_hosts"] if not h["gap"]}
+        assert hosts == {2013: None, 2014: "shanghai", 2018: "shanghai", 2019: "anhui", 2024: "zhejiang", 2025: "jiangsu"}
+        gaps = [h["year"] for h in summary["symposium_hosts"] if h["gap"]]
+        assert gaps == [2015, 2016, 2017, 2020, 2021, 2022, 2023]
+        assert dict(summary["sources"]["by_kind"]) == {"seed": 2, "state_media": 2, "reference": 1, "secondary": 1}
+        assert summary["coverage"]["gap_years"] == [2015, 2016, 2017, 2020, 2021, 2022, 2023]
 
     def test_an_invalid_dataset_says_so_in_the_summary(
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path
@@ -333,7 +335,9 @@ class TestExport:
         self, capsys: pytest.CaptureFixture[str], data: str, tmp_path: Path
     ) -> None:
         target = tmp_path / "no-such-dir" / "out.json"
-        assert "cannot write" in one_line_error(capsys, "--data", data, "export", "--output", str(target))
+        status, out, err = run(capsys, "--data", data, "export", "--output", str(target))
+        assert (status, out) == (3, "")
+        assert err.startswith("yrdmodel: error: cannot write") and len(err.splitlines()) == 1
 
 
 class TestUsageErrors:

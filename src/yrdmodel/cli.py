@@ -208,7 +208,9 @@ def _build_parser() -> _Parser:
         "--format",
         choices=TEXT_FORMATS + FILE_FORMATS,
         default="json",
-        help="json (lossless), toml, popolo; tables: csv (folder or .zip), parquet, sqlite, datapackage",
+        metavar="FORMAT",
+        help="json (lossless, the default), toml, popolo; tables: csv (a folder or .zip), parquet, sqlite, "
+        "datapackage",
     )
     export.add_argument("--output", "-o", metavar="PATH", help="write to PATH (needed for the table formats)")
     return parser
@@ -607,17 +609,16 @@ def _export(m: Mechanism, args: argparse.Namespace) -> int:
 
     fmt: str = args.format
     target = Path(args.output) if args.output else None
+    if target is None:
+        if fmt in FILE_FORMATS:
+            raise UsageError(f"--format {fmt} writes files: give the target with -o PATH")
+        _emit(_export_text(m, fmt))
+        return 0
     try:
         if fmt in FILE_FORMATS:
-            if target is None:
-                raise UsageError(f"--format {fmt} writes files: give the target with -o PATH")
             written = write_tables(m, fmt, target)
         else:
-            text = _export_text(m, fmt)
-            if target is None:
-                _emit(text)
-                return 0
-            written = [write_atomic(target, (text + "\n").encode("utf-8"))]
+            written = [write_atomic(target, (_export_text(m, fmt) + "\n").encode("utf-8"))]
     except OSError as exc:
         raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from None
     except ImportError as exc:
@@ -640,7 +641,10 @@ def _export_text(m: Mechanism, fmt: str) -> str:
         except ValueError as exc:
             raise UsageError(f"cannot export as Popolo: {exc}") from None
     if fmt == "toml":
-        return dumps(m, format="toml").rstrip("\n")
+        try:
+            return dumps(m, format="toml").rstrip("\n")
+        except ImportError as exc:
+            raise UsageError(str(exc)) from None
     return dumps(m)
 
 
