@@ -111,7 +111,14 @@ class TestSummary:
         assert [b["body"]["id"] for b in summary["tiers"]["execution"]] == ["cooperation-office", "thematic-groups"]
         assert summary["tiers"]["execution"][1]["children"][0]["body"]["id"] == "group.energy"
         hosts = {h["year"]: h["host"] for h in summary["symposium_hosts"] if not h["gap"]}
-        assert hosts == {2013: None, 2014: "shanghai", 2018: "shanghai", 2019: "anhui", 2024: "zhejiang", 2025: "jiangsu"}
+        assert hosts == {
+            2013: None,
+            2014: "shanghai",
+            2018: "shanghai",
+            2019: "anhui",
+            2024: "zhejiang",
+            2025: "jiangsu",
+        }
         gaps = [h["year"] for h in summary["symposium_hosts"] if h["gap"]]
         assert gaps == [2015, 2016, 2017, 2020, 2021, 2022, 2023]
         assert dict(summary["sources"]["by_kind"]) == {"seed": 2, "state_media": 2, "reference": 1, "secondary": 1}

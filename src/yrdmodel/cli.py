@@ -209,8 +209,7 @@ def _build_parser() -> _Parser:
         choices=TEXT_FORMATS + FILE_FORMATS,
         default="json",
         metavar="FORMAT",
-        help="json (lossless, the default), toml, popolo; tables: csv (a folder or .zip), parquet, sqlite, "
-        "datapackage",
+        help="json (lossless, the default), toml, popolo; tables: csv (a folder or .zip), parquet, sqlite, datapackage",
     )
     export.add_argument("--output", "-o", metavar="PATH", help="write to PATH (needed for the table formats)")
     return parser

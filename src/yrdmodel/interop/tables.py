@@ -68,6 +68,7 @@ class Table:
         columns: Its columns.
         rows: Its rows, one value per column.
         key: The column(s) that identify a row.
+        refs: Columns that hold the id of a row of another table: (column, table).
     """
 
     name: str
@@ -75,6 +76,7 @@ class Table:
     columns: tuple[Column, ...]
     rows: tuple[tuple[Value, ...], ...]
     key: tuple[str, ...] = ("id",)
+    refs: tuple[tuple[str, str], ...] = ()
 
 
 def _text(value: object) -> str | None:
@@ -103,12 +105,10 @@ def _table(
     spec: Sequence[tuple[str, str, str]],
     rows: Iterable[Sequence[Value]],
     key: tuple[str, ...] = ("id",),
+    refs: tuple[tuple[str, str], ...] = (),
 ) -> Table:
     columns = tuple(Column(*c) for c in spec)
-    body = tuple(tuple(r) for r in rows)
-    for r in body:
-        assert len(r) == len(columns), name
-    return Table(name, description, columns, body, key)
+    return Table(name, description, columns, tuple(tuple(r) for r in rows), key, refs)
 
 
 def tables(m: Mechanism) -> tuple[Table, ...]:
@@ -144,6 +144,7 @@ def tables(m: Mechanism) -> tuple[Table, ...]:
             ],
             ([x.id, str(c.since), c.status.value, c.event, *_cited(c)] for x in m.members for c in x.history),
             key=("member", "since"),
+            refs=(("member", "members"),),
         ),
         _table(
             "bodies",
@@ -187,6 +188,7 @@ def tables(m: Mechanism) -> tuple[Table, ...]:
                 *_SOURCED,
             ],
             ([p.id, p.member, p.name_en, p.name_zh, *_cited(p)] for p in m.posts),
+            refs=(("member", "members"),),
         ),
         _table(
             "people",
@@ -217,6 +219,7 @@ def tables(m: Mechanism) -> tuple[Table, ...]:
                 [t.id, t.post, t.person, _text(t.start), _text(t.end), t.acting, _join(t.attested), *_cited(t)]
                 for t in m.tenures
             ),
+            refs=(("post", "posts"), ("person", "people")),
         ),
         _table(
             "meetings",
@@ -250,6 +253,7 @@ def tables(m: Mechanism) -> tuple[Table, ...]:
                 ]
                 for x in m.meetings
             ),
+            refs=(("body", "bodies"), ("host", "members")),
         ),
         _table(
             "attendance",
@@ -263,6 +267,7 @@ def tables(m: Mechanism) -> tuple[Table, ...]:
             ],
             ([x.id, a.person, a.post, a.role, a.note] for x in m.meetings for a in x.attendees),
             key=("meeting", "person"),
+            refs=(("meeting", "meetings"), ("person", "people")),
         ),
         _table(
             "plans",
@@ -399,6 +404,9 @@ def _datapackage(m: Mechanism, all_tables: Sequence[Table]) -> bytes:
                 "schema": {
                     "fields": [{"name": c.name, "type": c.type, "description": c.description} for c in t.columns],
                     "primaryKey": list(t.key),
+                    "foreignKeys": [
+                        {"fields": column, "reference": {"resource": table, "fields": "id"}} for column, table in t.refs
+                    ],
                 },
             }
             for t in all_tables

@@ -57,6 +57,8 @@ def _score(query: str, folded: str, name: str) -> float:
     if _is_chinese(query.strip()) and target.startswith(folded):
         return 0.6 + 0.35 * len(folded) / len(target)
     words = [fold_name(w) for w in name.replace("-", " ").split()]
+    if folded in words:  # a whole word of the name: a surname or a given name
+        return 0.75 + 0.2 * len(folded) / len(target)
     if any(w.startswith(folded) for w in words if w):
         return 0.55 + 0.35 * len(folded) / len(target)
     ratio = difflib.SequenceMatcher(None, folded, target).ratio()
