@@ -344,7 +344,8 @@ class TestExport:
         target = tmp_path / "no-such-dir" / "out.json"
         status, out, err = run(capsys, "--data", data, "export", "--output", str(target))
         assert (status, out) == (3, "")
-        assert err.startswith("yrdmodel: error: cannot write") and len(err.splitlines()) == 1
+        assert err.startswith("yrdmodel: error: cannot write")
+        assert len(err.splitlines()) == 1
 
 
 class TestUsageErrors:

@@ -70,7 +70,7 @@ def test_a_long_cell_wraps_inside_its_column() -> None:
     lines = Layout(width=40).table([["2021", "Jiangsu (江苏) hosted the symposium in Wuxi, as the rule expects"]])
     assert all(display_width(x) <= 40 for x in lines)
     assert len(lines) > 1
-    assert all(x.startswith("  2021  ") or x.startswith(" " * 8) for x in lines)
+    assert all(x.startswith(("  2021  ", " " * 8)) for x in lines)
 
 
 @pytest.mark.parametrize("width", [2, 5, 11, 30])
@@ -98,9 +98,10 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(monkeypatch: pytest.M
 def test_a_maybe_is_coloured_on_a_terminal(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.setenv("TERM", "xterm")
-    monkeypatch.setattr(sys, "stdout", _Terminal())
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stdout", terminal)
     assert main(["leaders", "--on", "2021-05-27"]) == 0
-    out = sys.stdout.getvalue()  # type: ignore[attr-defined]
+    out = terminal.getvalue()
     assert "\x1b[33m" in next(line for line in out.splitlines() if "maybe Li Xueyong" in line)
 
 
@@ -150,7 +151,8 @@ def test_a_broken_pipe_is_silent_with_exit_status_141() -> None:
     with subprocess.Popen(
         [sys.executable, "-m", "yrdmodel", "export"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
     ) as process:
-        assert process.stdout is not None and process.stderr is not None
+        assert process.stdout is not None
+        assert process.stderr is not None
         process.stdout.close()  # the reader goes away before the first write
         status = process.wait()
         stderr = process.stderr.read().decode()

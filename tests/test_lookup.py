@@ -34,7 +34,8 @@ def test_a_near_miss_finds_the_person_first(m: yrdmodel.Mechanism, typed: str, m
 
 def test_a_surname_finds_people_of_that_name(m: yrdmodel.Mechanism) -> None:
     found = ids(m, "Wang")
-    assert found and all(x.startswith("wang-") for x in found)
+    assert found
+    assert all(x.startswith("wang-") for x in found)
     li = ids(m, "li")
     assert all(x.startswith("li-") for x in li[:3])  # the surname Li before Liu and Ling
 
