@@ -57,14 +57,14 @@ class TestMechanism:
         for expected in (
             "Members",
             "Bodies by tier",
-            "Symposia",
+            "Symposia by year",
             "Anhui",
             "2008-09: invited",
             "Wuhu",
             "长三角区域合作机制",
         ):
             assert expected in text
-        assert parse(fragment).tags.count("table") == 4
+        assert parse(fragment).tags.count("table") == 5
 
     def test_bodies_are_listed_under_their_tier(self) -> None:
         text = text_of(mechanism_html(small_yrd()))
@@ -169,3 +169,66 @@ class TestThePackagedDataset:
         text = text_of(yrdmodel.load()._repr_html_())
         assert "Wenzhou" in text
         assert "Anhui" in text
+
+
+class TestEveryRecord:
+    """Every record type has a view; with the mechanism, names stand beside ids."""
+
+    def test_every_record_of_the_packaged_data_displays_as_well_formed_html(self) -> None:
+        m = yrdmodel.load()
+        records = [
+            m.members[0],
+            m.all_bodies[0],
+            m.posts[0],
+            m.tenures[0],
+            m.people[0],
+            m.meetings[0],
+            m.plans[0],
+            m.sources[0],
+        ]
+        for record in records:
+            own = record._repr_html_()
+            shown = m.show(record)._repr_html_()
+            for fragment in (own, shown):
+                parse(fragment)
+                assert 'style="text-align:left' in fragment
+            assert type(record).__name__ in own or "Tenure" in own
+
+    def test_a_person_with_the_mechanism_shows_their_posts(self) -> None:
+        m = yrdmodel.load()
+        text = text_of(m.show(m.person("li-qiang"))._repr_html_())
+        assert "Posts" in text
+        assert "Party Secretary of Shanghai" in text
+        assert "2017-10-29" in text
+
+    def test_a_meetings_attendees_have_names(self) -> None:
+        m = yrdmodel.load()
+        text = text_of(m.show(m.symposium(2021))._repr_html_())
+        assert "Wu Zhenglong (吴政隆)" in text
+        assert "wu-zhenglong" in text
+
+    def test_a_tenure_names_its_person_and_post(self) -> None:
+        m = yrdmodel.load()
+        tenure = next(t for t in m.tenures if t.person == "li-qiang")
+        text = text_of(m.show(tenure)._repr_html_())
+        assert "Li Qiang (李强)" in text
+
+    def test_long_lists_fold_into_details(self) -> None:
+        m = yrdmodel.load()
+        fragment = m._repr_html_()
+        assert "<details>" in fragment
+        assert "Symposia by year" in text_of(fragment)
+        assert "gap: none recorded" in text_of(fragment)
+
+    def test_every_value_is_escaped(self) -> None:
+        m = yrdmodel.load()
+        body = attrs.evolve(m.all_bodies[0], name_en=HOSTILE, seat=HOSTILE, description=HOSTILE)
+        plan = attrs.evolve(m.plans[0], name_en=HOSTILE, areas=(HOSTILE,), summary=HOSTILE)
+        source = attrs.evolve(m.sources[0], title=HOSTILE, ref='https://x.example/"><script>')
+        post = attrs.evolve(m.posts[0], name_en=HOSTILE)
+        member = attrs.evolve(m.members[0], name_en=HOSTILE, capital=HOSTILE)
+        tenure = attrs.evolve(m.tenures[0], how_started=HOSTILE, note=HOSTILE)
+        for record in (body, plan, source, post, member, tenure):
+            for fragment in (record._repr_html_(), m.show(record)._repr_html_()):
+                assert "<script>" not in fragment
+                assert HOSTILE in text_of(fragment)

@@ -164,6 +164,12 @@ class Mechanism:
 
         return mechanism_html(self)
 
+    def show(self, record: object) -> Any:
+        """A record shown in a notebook with this mechanism: names beside ids, a person's posts."""
+        from yrdmodel.interop.display import show
+
+        return show(self, record)
+
     # Lookups by id -------------------------------------------------------------------------------
 
     def member(self, member_id: str) -> Member:

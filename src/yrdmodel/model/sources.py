@@ -85,6 +85,11 @@ class Source:
     published: PartialDate | None = None
     note: str | None = None
 
+    def _repr_html_(self) -> str:
+        from yrdmodel.interop.display import record_html
+
+        return record_html(self)
+
 
 @attrs.frozen
 class Citation:
@@ -112,3 +117,8 @@ class Sourced:
     sources: tuple[Citation, ...] = ()
     confidence: Confidence = Confidence.HIGH
     note: str | None = None
+
+    def _repr_html_(self) -> str:
+        from yrdmodel.interop.display import record_html
+
+        return record_html(self)
