@@ -176,7 +176,16 @@ class TestEveryRecord:
 
     def test_every_record_of_the_packaged_data_displays_as_well_formed_html(self) -> None:
         m = yrdmodel.load()
-        records = [
+        records: list[
+            yrdmodel.Member
+            | yrdmodel.Body
+            | yrdmodel.Post
+            | yrdmodel.Tenure
+            | yrdmodel.Person
+            | Meeting
+            | yrdmodel.Plan
+            | yrdmodel.Source
+        ] = [
             m.members[0],
             m.all_bodies[0],
             m.posts[0],
