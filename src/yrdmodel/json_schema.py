@@ -29,7 +29,7 @@ __all__ = ["SCHEMA_ID", "json_schema", "packaged_schema"]
 SCHEMA_ID = "https://yrdmodel.invalid/schema/yrdmodel.schema.json"
 """The schema's ``$id``: a name, not a place to fetch it from (the package ships the file)."""
 
-_RENAMED = {(Mechanism, "all_bodies"): "bodies"}
+_RENAMED: dict[tuple[type, str], str] = {(Mechanism, "all_bodies"): "bodies"}
 """Fields whose key in the data file is not their name (as the converter writes them)."""
 
 _DATE = {
@@ -67,10 +67,10 @@ class _Builder:
         origin = typing.get_origin(hint)
         args = typing.get_args(hint)
         if origin in (typing.Union, types.UnionType):
-            kept = [a for a in args if a is not type(None)]
-            if len(kept) == 1:
-                return self.type_schema(kept[0])
-            return {"anyOf": [self.type_schema(a) for a in kept]}
+            kept = [self.type_schema(a) for a in args if a is not type(None)]
+            if type(None) in args:  # None is written as null (a field left out takes its default)
+                kept.append({"type": "null"})
+            return kept[0] if len(kept) == 1 else {"anyOf": kept}
         if origin is tuple:
             item = args[0] if args else Any
             return {"type": "array", "items": self.type_schema(item)}
@@ -107,10 +107,10 @@ class _Builder:
             if not field.init:
                 continue
             key = _RENAMED.get((cls, field.name), field.alias or field.name)
-            schema = self.type_schema(hints[field.name])
+            value = self.type_schema(hints[field.name])
             if field.name in docs:
-                schema = {**schema, "description": docs[field.name]}
-            properties[key] = schema
+                value = {**value, "description": docs[field.name]}
+            properties[key] = value
             if field.default is attrs.NOTHING:
                 required.append(key)
         summary = (cls.__doc__ or cls.__name__).strip().splitlines()[0]
