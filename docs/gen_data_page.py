@@ -17,7 +17,7 @@ import attrs
 
 import yrdmodel
 from yrdmodel import Citation, Mechanism, PartialDate, Tier
-from yrdmodel.cli import year_ranges
+from yrdmodel.views import HostYear, coverage, host_years, year_ranges
 
 EN_DASH = "\N{EN DASH}"
 
@@ -173,8 +173,7 @@ def symposia(m: Mechanism) -> list[str]:
                 cite(s.sources),
             ]
         )
-    years = [s.year for s in m.symposia]
-    missing = [y for y in range(min(years), max(years) + 1) if y not in years] if years else []
+    missing = coverage(m).gap_years
     lines = [
         "## Symposia",
         "",
@@ -198,6 +197,7 @@ def symposia(m: Mechanism) -> list[str]:
     ]
     if missing:
         lines += [f"No symposium is recorded for {year_ranges(missing, dash=EN_DASH)}.", ""]
+    lines += hosts_by_year(m)
     if m.rotation is not None:
         p = m.rotation
         order = " → ".join(m.member(x).name_en for x in p.order)
@@ -230,6 +230,37 @@ def symposia(m: Mechanism) -> list[str]:
     lines += ["### Other meetings", ""]
     lines += table(["Body", "Date", "Edition", "Host", "City", "Name", "Confidence", "Sources"], rows)
     return lines
+
+
+def hosts_by_year(m: Mechanism) -> list[str]:
+    """Every year from the first symposium to the last, with its host, the rule's host, and the gaps."""
+
+    def member(member_id: str | None) -> str:
+        return text(m.member(member_id).name_en) if member_id else ""
+
+    def note(row: HostYear) -> str:
+        if row.gap:
+            return "**gap**: no symposium recorded"
+        if not row.held:
+            return f"decided at `{row.decided_at}`"
+        if row.deviation:
+            return "**deviation** from the rule"
+        return "as the rule expects" if row.governed else "before the rule"
+
+    rows = [
+        [str(r.year), member(r.host) or ("unknown" if r.held else ""), text(r.city), member(r.expected), note(r)]
+        for r in host_years(m)
+    ]
+    if not rows:
+        return []
+    return [
+        "### Hosts by year",
+        "",
+        "Every year from the first recorded symposium to the last recorded or decided one; a year with",
+        "no symposium in the data is a gap, not a year without one.",
+        "",
+        *table(["Year", "Host", "City", "Rule expects", "Note"], rows),
+    ]
 
 
 def leaders(m: Mechanism) -> list[str]:

@@ -6,7 +6,7 @@
     python examples/draw_timeline.py OUTDIR          # writes OUTDIR/timeline.png
 
 The format follows the file's extension (png, svg, pdf). Needs matplotlib:
-pip install "yrdmodel[plot]".
+pip install matplotlib (in a yrdmodel checkout: pip install ".[plot]").
 """
 
 import argparse

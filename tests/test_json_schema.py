@@ -14,7 +14,7 @@ from hypothesis import given
 
 import yrdmodel
 from yrdmodel import strategies as yst
-from yrdmodel.json_schema import json_schema, packaged_schema
+from yrdmodel.schema_json import json_schema, packaged_schema
 
 DOCS = Path(__file__).parent.parent / "docs"
 VALIDATOR = jsonschema.Draft202012Validator(json_schema())

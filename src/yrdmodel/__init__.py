@@ -26,24 +26,57 @@ if TYPE_CHECKING:
     from yrdmodel.interop.frames import leaders_frame, meetings_frame, plans_frame, tenures_frame
     from yrdmodel.interop.merge import merge
     from yrdmodel.interop.popolo import to_popolo
+    from yrdmodel.interop.tables import bodies_frame, members_frame, people_frame, write_tables
     from yrdmodel.interop.timeline import draw_timeline
     from yrdmodel.io.files import dumps, load, loads
+    from yrdmodel.model.lookup import PersonMatch
+    from yrdmodel.schema_json import json_schema
+    from yrdmodel.views import (
+        BodyNode,
+        Coverage,
+        HostYear,
+        LeaderHolding,
+        PostLeaders,
+        SourceSummary,
+        body_tree,
+        coverage,
+        host_years,
+        leaders_on,
+        source_summary,
+    )
 
 __version__ = "0.1.0"
 
 # Names whose modules are imported on first use, so that ``import yrdmodel`` stays fast: reading and
 # writing (which builds the cattrs converter) and the interop helpers with their optional dependencies.
 _LAZY = {
+    "BodyNode": "yrdmodel.views",
+    "Coverage": "yrdmodel.views",
+    "HostYear": "yrdmodel.views",
+    "LeaderHolding": "yrdmodel.views",
+    "PersonMatch": "yrdmodel.model.lookup",
+    "PostLeaders": "yrdmodel.views",
+    "SourceSummary": "yrdmodel.views",
+    "bodies_frame": "yrdmodel.interop.tables",
+    "body_tree": "yrdmodel.views",
+    "coverage": "yrdmodel.views",
     "draw_timeline": "yrdmodel.interop.timeline",
     "dumps": "yrdmodel.io.files",
+    "host_years": "yrdmodel.views",
+    "json_schema": "yrdmodel.schema_json",
+    "leaders_frame": "yrdmodel.interop.frames",
+    "leaders_on": "yrdmodel.views",
     "load": "yrdmodel.io.files",
     "loads": "yrdmodel.io.files",
-    "leaders_frame": "yrdmodel.interop.frames",
     "meetings_frame": "yrdmodel.interop.frames",
+    "members_frame": "yrdmodel.interop.tables",
     "merge": "yrdmodel.interop.merge",
+    "people_frame": "yrdmodel.interop.tables",
     "plans_frame": "yrdmodel.interop.frames",
+    "source_summary": "yrdmodel.views",
     "tenures_frame": "yrdmodel.interop.frames",
     "to_popolo": "yrdmodel.interop.popolo",
+    "write_tables": "yrdmodel.interop.tables",
 }
 
 
@@ -62,9 +95,11 @@ __all__ = [
     "Attendance",
     "Body",
     "BodyKind",
+    "BodyNode",
     "Citation",
     "Confidence",
     "Count",
+    "Coverage",
     "DataError",
     "DateLike",
     "Deviation",
@@ -72,7 +107,9 @@ __all__ = [
     "EventKind",
     "ExceptionKind",
     "Finding",
+    "HostYear",
     "Identifier",
+    "LeaderHolding",
     "Mechanism",
     "Meeting",
     "Member",
@@ -82,9 +119,11 @@ __all__ = [
     "MergeConflictError",
     "PartialDate",
     "Person",
+    "PersonMatch",
     "Plan",
     "PlanKind",
     "Post",
+    "PostLeaders",
     "Precision",
     "Problem",
     "RotationException",
@@ -92,20 +131,31 @@ __all__ = [
     "Severity",
     "Source",
     "SourceKind",
+    "SourceSummary",
     "Tenure",
     "Tier",
     "Truth",
     "UnknownIdError",
     "ValidationReport",
     "YrdModelError",
+    "bodies_frame",
+    "body_tree",
+    "coverage",
     "draw_timeline",
     "dumps",
+    "host_years",
+    "json_schema",
     "leaders_frame",
+    "leaders_on",
     "load",
     "loads",
     "meetings_frame",
+    "members_frame",
     "merge",
+    "people_frame",
     "plans_frame",
+    "source_summary",
     "tenures_frame",
     "to_popolo",
+    "write_tables",
 ]

@@ -1,6 +1,6 @@
 """Tidy pandas data frames of tenures, meetings, plans and main leaders (needs the ``pandas`` extra).
 
-Install with ``pip install "yrdmodel[pandas]"``. pandas is imported when a frame is first
+Install pandas (``pip install pandas``; in a yrdmodel checkout ``pip install ".[pandas]"``). pandas is imported when a frame is first
 asked for, never by ``import yrdmodel``.
 
 Every frame has one row per record and one column per value. A partial date becomes three
@@ -41,7 +41,7 @@ def _pandas() -> Any:
     try:
         import pandas
     except ImportError as exc:  # pragma: no cover - pandas is installed in the test environment
-        raise ImportError('the data frames need pandas: pip install "yrdmodel[pandas]"') from exc
+        raise ImportError('the data frames need pandas: pip install pandas (in a yrdmodel checkout: pip install ".[pandas]")') from exc
     return pandas
 
 

@@ -1,6 +1,6 @@
 """A timeline figure of the main leaders' tenures and the symposium hosts (needs matplotlib).
 
-Install the ``plot`` extra (``pip install "yrdmodel[plot]"``). matplotlib is imported only when
+Install matplotlib (``pip install matplotlib``; in a yrdmodel checkout ``pip install ".[plot]"``). matplotlib is imported only when
 :func:`draw_timeline` is called, so ``import yrdmodel`` never needs it.
 """
 
@@ -239,7 +239,7 @@ def draw_timeline(
         from matplotlib.lines import Line2D
         from matplotlib.patches import Patch
     except ImportError as exc:  # pragma: no cover - the plot extra is installed in tests
-        raise ImportError('draw_timeline needs matplotlib: pip install "yrdmodel[plot]"') from exc
+        raise ImportError('draw_timeline needs matplotlib: pip install matplotlib (in a yrdmodel checkout: pip install ".[plot]")') from exc
 
     rows, groups = _rows(m)
     first, last = _window(m, [r.post for r in rows], start, end)

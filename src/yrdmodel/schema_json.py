@@ -5,7 +5,7 @@ support, taplo for TOML); :func:`json_schema` builds the same document from the 
 test keeps the two equal. The schema checks shapes (keys, types, enum values, date forms); the
 cross-record rules are :meth:`~yrdmodel.Mechanism.validate`'s.
 
-Regenerate the shipped file with ``python -m yrdmodel.json_schema > src/yrdmodel/data/yrdmodel.schema.json``.
+Regenerate the shipped file with ``python -m yrdmodel.schema_json > src/yrdmodel/data/yrdmodel.schema.json``.
 
 >>> schema = json_schema()
 >>> schema["properties"]["bodies"]["items"]
