@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from yrdmodel._term import Layout, display_width, wrap
 from yrdmodel.cli import EXIT_BROKEN_PIPE, EXIT_OUTPUT, main
@@ -79,6 +81,21 @@ def test_wrapping_keeps_every_character_and_fits(width: int) -> None:
     lines = wrap(text, width)
     assert all(display_width(x) <= width for x in lines)
     assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+
+
+@given(st.text(st.sampled_from("ab 王晓东()，-"), max_size=60), st.integers(2, 30))
+def test_any_text_wraps_within_the_width_and_loses_no_character(text: str, width: int) -> None:
+    lines = wrap(text, width)
+    assert all(display_width(x) <= width for x in lines)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+
+
+@given(
+    st.lists(st.lists(st.text(st.sampled_from("xy 长三角-"), max_size=30), min_size=3, max_size=3), max_size=5),
+    st.integers(40, 100),
+)
+def test_any_table_fits_its_width(rows: list[list[str]], width: int) -> None:
+    assert all(display_width(x) <= width for x in Layout(width=width).table(rows))
 
 
 class _Terminal(io.StringIO):

@@ -40,6 +40,7 @@ from yrdmodel.model.bodies import Tier
 from yrdmodel.model.dates import as_date
 from yrdmodel.model.mechanism import Mechanism
 from yrdmodel.model.posts import Tenure
+from yrdmodel.validation.report import Severity
 from yrdmodel.views import (
     BodyNode,
     HostYear,
@@ -592,13 +593,12 @@ def _validate(args: argparse.Namespace, layout: Layout) -> int:
         _emit(json.dumps(found, ensure_ascii=False, indent=2))
     else:
         where = f"{path}: " if path else "the packaged dataset: "
-        text = (where + str(report)).splitlines()
-        lines = layout.para(text[0]) if text else []
-        for line in text[1:]:
-            indent = len(line) - len(line.lstrip())
-            wrapped = layout.para(line.strip(), indent=indent, hang=2)
-            style = "error" if "error" in line.split(":")[0] else ("warning" if line.strip() else None)
-            lines += [layout.style(x, style) if style else x for x in wrapped]
+        lines = layout.para(where + str(report).splitlines()[0])
+        for f in report.findings:
+            wrapped = layout.para(str(f), indent=2, hang=2)
+            severity = f.severity.value
+            style = "error" if f.severity is Severity.ERROR else "warning"
+            lines += [wrapped[0].replace(severity, layout.style(severity, style), 1), *wrapped[1:]]
         _emit("\n".join(lines))
     return 0 if report.ok else EXIT_DATA
 
