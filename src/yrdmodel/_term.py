@@ -63,7 +63,7 @@ def wrap(text: str, width: int) -> list[str]:
     A word longer than the width is cut.
 
     >>> wrap("Wang Xiaodong 王晓东 governor", 12)
-    ['Wang', 'Xiaodong 王晓', '东 governor']
+    ['Wang', 'Xiaodong 王', '晓东', 'governor']
     """
     width = max(width, 2)
     lead = len(text) - len(text.lstrip(" "))
