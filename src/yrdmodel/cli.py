@@ -402,8 +402,8 @@ def _coverage_lines(out: _Out, c: Any) -> Lines:
         return f" ({value[0]} to {value[1]})" if value else ""
 
     lines = lay.para(
-        f"{_plural(c.people, 'person', 'people')}, {_plural(c.posts, 'post')} ({c.main_leader_posts} main-leader "
-        f"posts), {_plural(c.tenures, 'tenure')}{between(c.tenure_dates)}",
+        f"{_plural(c.people, 'person', 'people')}, {_plural(c.posts, 'post')} "
+        f"({_plural(c.main_leader_posts, 'main-leader post')}), {_plural(c.tenures, 'tenure')}{between(c.tenure_dates)}",
         indent=2,
     )
     if c.meetings:
