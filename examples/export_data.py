@@ -38,7 +38,7 @@ def main() -> None:
     print(f"wrote {out / 'yrd-popolo.json'} ({counts})")
 
     if importlib.util.find_spec("pandas") is None:
-        print('pandas is not installed: no CSV tables (pip install pandas)')
+        print("pandas is not installed: no CSV tables (pip install pandas)")
         return
     for name, frame in (
         ("tenures", yrdmodel.tenures_frame(m)),

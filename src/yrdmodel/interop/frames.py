@@ -41,7 +41,9 @@ def _pandas() -> Any:
     try:
         import pandas
     except ImportError as exc:  # pragma: no cover - pandas is installed in the test environment
-        raise ImportError('the data frames need pandas: pip install pandas (in a yrdmodel checkout: pip install ".[pandas]")') from exc
+        raise ImportError(
+            'the data frames need pandas: pip install pandas (in a yrdmodel checkout: pip install ".[pandas]")'
+        ) from exc
     return pandas
 
 

@@ -239,7 +239,9 @@ def draw_timeline(
         from matplotlib.lines import Line2D
         from matplotlib.patches import Patch
     except ImportError as exc:  # pragma: no cover - the plot extra is installed in tests
-        raise ImportError('draw_timeline needs matplotlib: pip install matplotlib (in a yrdmodel checkout: pip install ".[plot]")') from exc
+        raise ImportError(
+            'draw_timeline needs matplotlib: pip install matplotlib (in a yrdmodel checkout: pip install ".[plot]")'
+        ) from exc
 
     rows, groups = _rows(m)
     first, last = _window(m, [r.post for r in rows], start, end)
