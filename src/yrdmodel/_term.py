@@ -31,27 +31,48 @@ def _wide(c: str) -> bool:
     return unicodedata.east_asian_width(c) in "WF"
 
 
+_OPENING = "([\uff08\u3010\u300a\u201c"
+"""Opening brackets and quotes, ASCII and full-width."""
+
 _CLOSING = ")]\uff09\u3011\uff0c\u3002\u3001\uff1a\uff1b"
 """Closing brackets and punctuation, ASCII and full-width."""
 
 
 def _tokens(text: str) -> list[str]:
-    """Words (with their trailing space) and single wide characters, the places a line may break."""
+    """Words (with their trailing space) and Chinese text, the places a line may break.
+
+    A run of up to four Chinese characters (a name such as 王学军) stays whole; a longer run may
+    break between any two characters.
+    """
     tokens: list[str] = []
     word = ""
+    run = ""
+
+    def end_run() -> None:
+        nonlocal run
+        if run:
+            tokens.extend([run] if sum(map(_wide, run)) <= 4 else list(run))
+            run = ""
+
     for c in text:
-        if c in _CLOSING and not word and tokens and not tokens[-1].endswith(" "):
+        if c in _CLOSING and not word and (run or (tokens and not tokens[-1].endswith(" "))):
+            end_run()
             tokens[-1] += c  # closing punctuation stays with what it closes
         elif _wide(c):
-            if word:
+            if word and not run and all(ch in _OPENING for ch in word):
+                run = word  # an opening bracket stays with the Chinese text it opens
+            elif word:
                 tokens.append(word)
-                word = ""
-            tokens.append(c)
-        elif c == " ":
-            tokens.append(word + " ")
             word = ""
+            run += c
         else:
-            word += c
+            end_run()
+            if c == " ":
+                tokens.append(word + " ")
+                word = ""
+            else:
+                word += c
+    end_run()
     if word:
         tokens.append(word)
     return tokens
@@ -63,7 +84,7 @@ def wrap(text: str, width: int) -> list[str]:
     A word longer than the width is cut.
 
     >>> wrap("Wang Xiaodong 王晓东 governor", 12)
-    ['Wang', 'Xiaodong 王', '晓东', 'governor']
+    ['Wang', 'Xiaodong', '王晓东', 'governor']
     """
     width = max(width, 2)
     lead = len(text) - len(text.lstrip(" "))
@@ -91,6 +112,18 @@ def wrap(text: str, width: int) -> list[str]:
     if line.strip() or not lines:
         lines.append(line.rstrip())
     return lines
+
+
+def _shrink(natural: Sequence[int], available: int, floor: int) -> list[int]:
+    """Column widths within ``available``: the last column shrinks to ``floor``, then the widest ones."""
+    widths = list(natural)
+    last = len(widths) - 1
+    while sum(widths) > available:
+        chosen = last if widths[last] > floor else max(range(len(widths)), key=lambda i: widths[i])
+        if widths[chosen] <= 6:
+            break
+        widths[chosen] -= 1
+    return widths
 
 
 _STYLES = {"maybe": "33", "warning": "33", "error": "1;31", "bold": "1"}
@@ -157,15 +190,18 @@ class Layout:
         ncols = max(len(r) for r in all_rows)
         for r in all_rows:
             r.extend([""] * (ncols - len(r)))
-        widths = [max(display_width(r[i]) for r in all_rows) for i in range(ncols)]
+        natural = [max(display_width(r[i]) for r in all_rows) for i in range(ncols)]
         gap = 2
         available = self.width - indent - gap * (ncols - 1)
-        while sum(widths) > available:  # shrink the last column to 24, then the widest
-            last = ncols - 1
-            chosen = last if widths[last] > 24 else max(range(ncols), key=lambda i: widths[i])
-            if widths[chosen] <= 6:
-                break
-            widths[chosen] -= 1
+        if sum(natural) <= available:
+            widths = natural
+        else:  # of a few ways to shrink the columns, the one that wraps into the fewest lines
+
+            def height(ws: list[int]) -> int:
+                return sum(max(len(wrap(c, ws[i])) if c else 1 for i, c in enumerate(r)) for r in all_rows)
+
+            layouts = [_shrink(natural, available, floor) for floor in (12, 16, 20, 24, 28, 32, 40)]
+            widths = min(layouts, key=height)
         lines = []
         for r, style in zip(all_rows, row_styles, strict=True):
             cells = [wrap(c, widths[i]) if c else [""] for i, c in enumerate(r)]
