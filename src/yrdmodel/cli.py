@@ -28,7 +28,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import NoReturn, TextIO
 
 import attrs
 import pendulum
@@ -43,6 +43,7 @@ from yrdmodel.model.posts import Tenure
 from yrdmodel.validation.report import Severity
 from yrdmodel.views import (
     BodyNode,
+    Coverage,
     HostYear,
     body_tree,
     coverage,
@@ -122,7 +123,9 @@ class _Out:
         return (p.name_zh or p.name_en) if self.lang == "zh" else p.name_en
 
 
-Command = Callable[[_Out, argparse.Namespace], tuple[Any, Lines]]
+Json = dict[str, object]
+"""What a command prints with ``--json``: built from the views by :func:`~yrdmodel.views.to_data`."""
+Command = Callable[[_Out, argparse.Namespace], tuple[Json, Lines]]
 
 
 # Entry point -------------------------------------------------------------------------------------
@@ -311,7 +314,7 @@ def _one_line(error: DataError) -> str:
 # summary -----------------------------------------------------------------------------------------
 
 
-def _summary(out: _Out, args: argparse.Namespace) -> tuple[Any, Lines]:
+def _summary(out: _Out, args: argparse.Namespace) -> tuple[Json, Lines]:
     m, lay = out.m, out.layout
     trees = {tier: body_tree(m, m.bodies(tier)) for tier in Tier}
     related = body_tree(m, tuple(b for b in m.all_bodies if b.tier is None))
@@ -395,10 +398,10 @@ def _body_lines(out: _Out, tree: tuple[BodyNode, ...]) -> Lines:
     return out.layout.table(rows, indent=4)
 
 
-def _coverage_lines(out: _Out, c: Any) -> Lines:
+def _coverage_lines(out: _Out, c: Coverage) -> Lines:
     lay = out.layout
 
-    def between(value: Any) -> str:
+    def between(value: tuple[object, object] | None) -> str:
         return f" ({value[0]} to {value[1]})" if value else ""
 
     lines = lay.para(
@@ -444,7 +447,7 @@ def _row_style(h: HostYear) -> str | None:
     return "warning" if h.deviation else None
 
 
-def _hosts(out: _Out, args: argparse.Namespace) -> tuple[Any, Lines]:
+def _hosts(out: _Out, args: argparse.Namespace) -> tuple[Json, Lines]:
     m, lay = out.m, out.layout
     rows = host_years(m)
     policy = m.rotation
@@ -494,7 +497,7 @@ def _hosts(out: _Out, args: argparse.Namespace) -> tuple[Any, Lines]:
 # leaders -----------------------------------------------------------------------------------------
 
 
-def _leaders(out: _Out, args: argparse.Namespace) -> tuple[Any, Lines]:
+def _leaders(out: _Out, args: argparse.Namespace) -> tuple[Json, Lines]:
     m, lay = out.m, out.layout
     on: pendulum.Date | None = args.on
     stated = ""
@@ -527,7 +530,7 @@ def _leaders(out: _Out, args: argparse.Namespace) -> tuple[Any, Lines]:
 # who ---------------------------------------------------------------------------------------------
 
 
-def _who(out: _Out, args: argparse.Namespace) -> tuple[Any, Lines]:
+def _who(out: _Out, args: argparse.Namespace) -> tuple[Json, Lines]:
     m, lay = out.m, out.layout
     name = " ".join(args.name)
     try:
