@@ -42,6 +42,10 @@ __all__ = [
 
 Value = str | int | bool | None
 
+DATA_LICENCE = {"name": "MIT", "path": "https://opensource.org/licenses/MIT", "title": "MIT License"}
+"""The data's licence as a data package states it: the package's licence (pyproject.toml) until a
+separate data licence is declared."""
+
 
 @attrs.frozen
 class Column:
@@ -390,7 +394,7 @@ def _datapackage(m: Mechanism, all_tables: Sequence[Table]) -> bytes:
         "title": m.name_en + (f" ({m.name_zh})" if m.name_zh else ""),
         "version": __version__,
         "description": "The records of the yrdmodel dataset, one table per kind of record; every record cites its sources.",
-        "licenses": [{"name": "MIT", "path": "https://opensource.org/licenses/MIT", "title": "MIT License"}],
+        "licenses": [DATA_LICENCE],
         "sources": [{"title": s.title or s.ref, "path": s.ref} for s in m.sources],
         "resources": [
             {
