@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from yrdmodel._term import Layout, display_width, wrap
@@ -84,6 +84,7 @@ def test_wrapping_keeps_every_character_and_fits(width: int) -> None:
 
 
 @given(st.text(st.sampled_from("ab 王晓东()\uff0c-"), max_size=60), st.integers(2, 30))
+@example(" aaa", 3)  # a leading space before a word that fills the width
 def test_any_text_wraps_within_the_width_and_loses_no_character(text: str, width: int) -> None:
     lines = wrap(text, width)
     assert all(display_width(x) <= width for x in lines)

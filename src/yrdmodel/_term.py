@@ -51,7 +51,11 @@ def _tokens(text: str) -> list[str]:
     def end_run() -> None:
         nonlocal run
         if run:
-            tokens.extend([run] if sum(map(_wide, run)) <= 4 else list(run))
+            if sum(map(_wide, run)) <= 4:
+                tokens.append(run)
+            else:  # one token per character; an opening bracket stays with the first
+                lead = len(run) - len(run.lstrip(_OPENING))
+                tokens.extend([run[: lead + 1], *run[lead + 1 :]])
             run = ""
 
     for c in text:
@@ -98,7 +102,8 @@ def wrap(text: str, width: int) -> list[str]:
             continue
         if line.strip():
             lines.append(line.rstrip())
-            line = ""
+        line = ""
+        token = token.lstrip()
         while display_width(token.rstrip()) > width:  # a word wider than the column: cut it
             cut, used = "", 0
             for c in token:
@@ -108,7 +113,7 @@ def wrap(text: str, width: int) -> list[str]:
                 used += display_width(c)
             lines.append(cut)
             token = token[len(cut) :]
-        line = token.lstrip() if not line else line + token
+        line = token
     if line.strip() or not lines:
         lines.append(line.rstrip())
     return lines
