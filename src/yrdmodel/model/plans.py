@@ -70,9 +70,22 @@ class PlanEvent(Sourced):
 def _check_status(
     plan: "Plan", attribute: "attrs.Attribute[tuple[PlanEvent, ...]]", status: tuple[PlanEvent, ...]
 ) -> None:
+    """Status events come in stage order, and the summary fields agree with them."""
     ranks = [event.stage.rank for event in status]
     if ranks != sorted(ranks):
         raise ValueError("status events must be in stage order: reviewed, adopted in principle, adopted, issued")
+    if not status:
+        return
+    adoption = [e for e in status if e.stage in (PlanStage.ADOPTED_IN_PRINCIPLE, PlanStage.ADOPTED)]
+    date, meeting = (adoption[-1].date, adoption[-1].meeting) if adoption else (None, None)
+    if (plan.adopted, plan.adopted_at) != (date, meeting):
+        raise ValueError(
+            f"adopted and adopted_at must be the date and meeting of the adoption in status ({date}, {meeting})"
+        )
+    issuing = [e for e in status if e.stage is PlanStage.ISSUED]
+    date = issuing[-1].date if issuing else None
+    if plan.issued != date:
+        raise ValueError(f"issued must be the date of the issuing in status ({date})")
 
 
 def _check_years(plan: "Plan", attribute: "attrs.Attribute[int | None]", last: int | None) -> None:
