@@ -660,16 +660,30 @@ class TestDataset:
     def test_the_packaged_data_round_trips(self, m: Mechanism) -> None:
         assert yrdmodel.loads(yrdmodel.dumps(m)) == m
 
-    def test_as_of_is_the_last_day_every_open_main_leader_tenure_is_attested(self, m: Mechanism) -> None:
-        # Wang Hao and Liang Yanshun are attested last at the 2025-06-06 symposium; the others into 2026.
-        assert m.as_of == PartialDate.parse("2025-06-06")
-        last = [
-            max(t.attested, key=lambda d: d.sort_key)
+    def test_as_of_is_the_day_of_the_latest_recorded_change_through_which_every_post_was_checked(
+        self, m: Mechanism
+    ) -> None:
+        # Liu Xiaotao became acting governor of Jiangsu on 2025-10-09; no change in the eight posts was found after it.
+        assert m.as_of == PartialDate.parse("2025-10-09")
+        changes = [d for t in m.tenures if t.post in MAIN_LEADER_POSTS for d in (t.start, t.end) if d is not None]
+        assert max(changes, key=lambda d: d.sort_key) == m.as_of
+
+    def test_the_incumbents_attested_in_2026_keep_those_attestations(self, m: Mechanism) -> None:
+        latest = {
+            t.person: str(max(t.attested, key=lambda d: d.sort_key))
             for t in m.tenures
             if t.end is None and t.post in MAIN_LEADER_POSTS
-        ]
-        assert len(last) == 8
-        assert min(last, key=lambda d: d.sort_key) == m.as_of
+        }
+        assert latest == {
+            "chen-jining": "2026-01-08",
+            "gong-zheng": "2026-02-03",
+            "xin-changxing": "2026-02-02",
+            "liu-xiaotao": "2026-02-02",
+            "wang-hao": "2025-06-06",
+            "liu-jie": "2025-10-14",
+            "liang-yanshun": "2025-06-06",
+            "wang-qingxian": "2026-02-05",
+        }
 
     def test_the_2026_symposium_known_only_from_a_page_title_is_left_out(self, m: Mechanism) -> None:
         assert all(s.year != 2026 for s in m.symposia)
