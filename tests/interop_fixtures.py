@@ -79,6 +79,9 @@ SOURCES = (
         id="office-notice-excerpt",
         kind=SourceKind.SECONDARY,
         ref="Excerpt of a joint-meeting-office notice; the address was not recorded",
+        title="Notice of the joint meeting office",
+        publisher="YRD joint meeting office",
+        published=d("2016-05"),
     ),
 )
 
@@ -87,6 +90,7 @@ FOUNDING = (
         since=d("2005-12-25"),
         status=MembershipStatus.FULL,
         event="First main leaders' symposium of two provinces and one city, Hangzhou",
+        confidence=Confidence.MEDIUM,
         sources=_cite("office-notice-excerpt"),
     ),
 )
@@ -178,7 +182,10 @@ BODIES = (
         name_zh="重点专题合作组",
         kind=BodyKind.GROUP,
         tier=Tier.EXECUTION,
-        counts=(Count(value=12, as_of=d("2016"), sources=_cite("office-notice-excerpt")),),
+        counts=(
+            Count(value=12, as_of=d("2016"), sources=_cite("office-notice-excerpt"), confidence=Confidence.MEDIUM),
+        ),
+        confidence=Confidence.MEDIUM,
         sources=_cite("office-notice-excerpt"),
     ),
     Body(
@@ -187,6 +194,7 @@ BODIES = (
         kind=BodyKind.GROUP,
         tier=Tier.EXECUTION,
         parent="thematic-groups",
+        confidence=Confidence.MEDIUM,
         sources=_cite("office-notice-excerpt"),
     ),
     Body(
@@ -257,6 +265,7 @@ TENURES = (
         end=d("2016-06-30"),
         acting=True,
         confirmed=d("2013"),
+        confidence=Confidence.MEDIUM,
         sources=_cite("wikimili-politics-of-jiangsu"),
     ),
     Tenure(
@@ -264,6 +273,7 @@ TENURES = (
         person="li-qiang",
         start=d("2016-06-30"),
         end=d("2017-10-29"),
+        confidence=Confidence.MEDIUM,
         sources=_cite("wikimili-politics-of-jiangsu"),
     ),
     Tenure(
@@ -388,6 +398,7 @@ MEETINGS = (
         date=d("2014-12-02"),
         host="shanghai",
         city="Shanghai",
+        confidence=Confidence.MEDIUM,
         sources=_cite("office-notice-excerpt"),
     ),
     Meeting(
@@ -414,6 +425,7 @@ MEETINGS = (
         city="Wuhu",
         theme_en="YRD: jointly building a strong and active growth pole",
         theme_zh="长三角：共筑强劲活跃增长极",  # noqa: RUF001
+        confidence=Confidence.MEDIUM,
         sources=_cite("office-notice-excerpt"),
     ),
     Meeting(
@@ -469,6 +481,7 @@ PLANS = (
         adopted=d("2019-05-13"),
         issued=d("2019-12"),
         issuer="CPC Central Committee and State Council",
+        confidence=Confidence.MEDIUM,
         sources=_cite("office-notice-excerpt"),
     ),
 )

@@ -8,6 +8,8 @@ follows where a single seed is the ground for it.
 import datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import yrdmodel
 from yrdmodel import (
@@ -18,6 +20,7 @@ from yrdmodel import (
     MembershipStatus,
     PartialDate,
     PlanKind,
+    PlanStage,
     Precision,
     Severity,
     SourceKind,
@@ -43,7 +46,6 @@ HOSTS = {
     2020: ("zhejiang", "Huzhou"),
     2021: ("jiangsu", "Wuxi"),
     2022: ("shanghai", "Shanghai"),
-    2023: ("anhui", "Hefei"),
     2024: ("zhejiang", "Wenzhou"),
     2025: ("jiangsu", "Nanjing"),
 }
@@ -80,23 +82,26 @@ class TestMembers:
         assert m.member("shanghai").capital is None
 
     @pytest.mark.parametrize("member", ["shanghai", "jiangsu", "zhejiang"])
-    def test_the_founders_are_members_from_2004(self, m: Mechanism, member: str) -> None:
-        first = m.member(member).history[0]
-        assert (first.since, first.status) == (PartialDate.parse("2004"), MembershipStatus.FULL)
-        assert m.member(member).is_member("2005-12-25") is Truth.YES
+    def test_the_founders_are_members_throughout(self, m: Mechanism, member: str) -> None:
+        # The 2004 launch rests on secondary copies alone (low): no history is recorded, so a member throughout.
+        assert m.member(member).history == ()
+        assert m.member(member).is_member("2009-11-27") is Truth.YES
 
-    def test_anhui_was_invited_in_2008_and_a_full_party_by_the_2014_symposium(self, m: Mechanism) -> None:
+    def test_anhuis_leaders_took_part_in_the_2009_suzhou_symposium(self, m: Mechanism) -> None:
         anhui = m.member("anhui")
-        assert [(str(c.since), c.status) for c in anhui.history] == [
-            ("2008", MembershipStatus.INVITED),
-            ("2014-12-02", MembershipStatus.FULL),
-        ]
-        assert anhui.status_on("2010-06-01") is MembershipStatus.INVITED
-        assert anhui.is_member("2010-06-01") is Truth.NO
+        assert [(str(c.since), c.status) for c in anhui.history] == [("2009-11-27", MembershipStatus.FULL)]
+        assert anhui.is_member("2009-11-27") is Truth.YES
+        assert anhui.is_member("2009-11-26") is Truth.NO
         assert anhui.is_member("2014-12-02") is Truth.YES
+        assert {a.post for a in m.symposium(2009).attendees} >= {"anhui.party-secretary", "anhui.governor"}
 
-    def test_anhui_was_not_at_the_first_symposium_of_2005(self, m: Mechanism) -> None:
-        assert m.member("anhui").status_on("2005-12-25") is None
+    @pytest.mark.parametrize(
+        ("member", "qid"), [("shanghai", "Q8686"), ("jiangsu", "Q16963"), ("zhejiang", "Q16967"), ("anhui", "Q40956")]
+    )
+    def test_each_member_has_its_wikidata_qid_from_a_cited_mirror(self, m: Mechanism, member: str, qid: str) -> None:
+        record = m.member(member)
+        assert [(i.scheme, i.value) for i in record.identifiers] == [("wikidata", qid)]
+        assert any(c.note and qid in c.note for c in record.sources)
 
 
 class TestBodies:
@@ -125,9 +130,10 @@ class TestBodies:
         assert office.founded.precision is Precision.MONTH
         assert office.seat == "Shanghai"
 
-    def test_twelve_thematic_groups_in_2016_and_fifteen_by_seed_004(self, m: Mechanism) -> None:
+    def test_fifteen_thematic_groups_by_seed_004(self, m: Mechanism) -> None:
+        # The 2016 count of twelve rests on copies of office notices alone (low) and is left out.
         counts = {str(c.as_of): c.value for c in m.body("thematic-groups").counts}
-        assert counts == {"2016": 12, "2024-04-13": 15}
+        assert counts == {"2024-04-13": 15}
 
     @pytest.mark.parametrize("group", ["industry", "science-technology", "energy", "environment"])
     def test_seed_004_names_these_thematic_groups(self, m: Mechanism, group: str) -> None:
@@ -139,9 +145,17 @@ class TestBodies:
         assert m.body("group.industrial-transfer").dissolved == PartialDate.parse("2014")
         assert m.body("group.industry").founded == PartialDate.parse("2014")
 
-    def test_twelve_groups_were_active_in_2016(self, m: Mechanism) -> None:
-        groups = [b for b in m.children("thematic-groups") if b.dissolved is None]
-        assert len(groups) == 12
+    def test_the_groups_on_record_are_those_a_seed_or_an_identified_notice_names(self, m: Mechanism) -> None:
+        groups = {b.id: b.confidence for b in m.children("thematic-groups")}
+        assert groups == {
+            "group.energy": Confidence.HIGH,
+            "group.science-technology": Confidence.HIGH,
+            "group.environment": Confidence.HIGH,
+            "group.industry": Confidence.HIGH,
+            "group.food-safety": Confidence.MEDIUM,
+            "group.foreign-services": Confidence.MEDIUM,
+            "group.industrial-transfer": Confidence.MEDIUM,
+        }
 
     def test_the_wuxi_forum_opened_four_industrial_chain_alliances(self, m: Mechanism) -> None:
         # Seed 000: integrated circuit, biomedicine, artificial intelligence and new energy vehicle.
@@ -277,6 +291,56 @@ class TestTenures:
         assert holder is not None
         assert holder.id == "wu-zhenglong"
 
+    def test_zheng_shanjie_was_elected_governor_of_zhejiang_on_2020_09_29(self, m: Mechanism) -> None:
+        # Corrected in December 2026: the cited ETtoday report says the 29th of September 2020, not 2021-01-29.
+        tenure = next(t for t in m.tenures_of("zheng-shanjie") if t.post == "zhejiang.governor")
+        assert (str(tenure.start), str(tenure.confirmed), tenure.acting) == ("2020-09-04", "2020-09-29", True)
+
+    def test_li_xueyong_governed_jiangsu_from_december_2010_to_december_2015(self, m: Mechanism) -> None:
+        tenure = next(t for t in m.tenures_of("li-xueyong"))
+        assert (str(tenure.start), str(tenure.confirmed), str(tenure.end)) == ("2010-12-07", "2011-02-14", "2015-12-04")
+        assert m.holder("jiangsu.governor", on="2015-12-04") == m.person("shi-taifeng")
+
+    def test_wang_xuejun_was_elected_governor_of_anhui_on_2013_06_20(self, m: Mechanism) -> None:
+        tenure = next(t for t in m.tenures_of("wang-xuejun") if t.post == "anhui.governor")
+        assert (str(tenure.start), str(tenure.confirmed), str(tenure.end)) == ("2013", "2013-06-20", "2015-06")
+        assert m.holder("anhui.governor", on="2018-06-01") == m.person("li-guoying")
+
+    def test_zhang_baoshun_became_anhui_secretary_on_2010_05_31_replacing_wang_jinshan(self, m: Mechanism) -> None:
+        assert m.holder("anhui.party-secretary", on="2010-05-30") == m.person("wang-jinshan")
+        assert m.holder("anhui.party-secretary", on="2010-05-31") == m.person("张宝顺")
+
+    def test_zhejiang_had_no_party_secretary_between_zhao_hongzhu_and_xia_baolong(self, m: Mechanism) -> None:
+        assert m.holder("zhejiang.party-secretary", on="2012-11-20") == m.person("zhao-hongzhu")
+        assert m.holder("zhejiang.party-secretary", on="2012-12-01") is None
+        assert m.holder("zhejiang.party-secretary", on="2012-12-18") == m.person("xia-baolong")
+
+    def test_han_zheng_was_mayor_and_secretary_of_shanghai_at_the_end_of_2012(self, m: Mechanism) -> None:
+        leaders = m.leaders(on="2012-12-25")
+        assert leaders["shanghai.party-secretary"] == leaders["shanghai.mayor"] == m.person("韩正")
+        assert m.holder("shanghai.mayor", on="2012-12-26") == m.person("yang-xiong")
+
+    @pytest.mark.parametrize(
+        ("name_zh", "person_id"),
+        [
+            ("张宝顺", "zhang-baoshun"),
+            ("李学勇", "li-xueyong"),
+            ("俞正声", "yu-zhengsheng"),
+            ("吕祖善", "lu-zushan"),
+            ("李斌", "li-bin"),
+        ],
+    )
+    def test_the_leaders_of_2007_2013_are_found_by_their_chinese_names(
+        self, m: Mechanism, name_zh: str, person_id: str
+    ) -> None:
+        assert m.person(name_zh).id == person_id
+
+    def test_every_main_leader_tenure_since_2007_has_a_start_and_an_end_or_an_attestation(self, m: Mechanism) -> None:
+        for t in m.tenures:
+            if t.post in MAIN_LEADER_POSTS:
+                assert t.start is not None, t.id
+                assert t.end is not None or t.attested, t.id
+
     def test_wang_hao_held_zhejiangs_two_posts_during_the_handover(self, m: Mechanism) -> None:
         leaders = m.leaders(on="2024-11-15")
         assert leaders["zhejiang.party-secretary"] == leaders["zhejiang.governor"] == m.person("wang-hao")
@@ -309,7 +373,32 @@ class TestTenures:
 
 class TestSymposia:
     def test_the_symposia_on_record(self, m: Mechanism) -> None:
-        assert [s.year for s in m.symposia] == [2005, 2014, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025]
+        # 2005, 2014 and 2023 rest on secondary copies alone (low), 2011 on a forum repost: left out.
+        assert [s.year for s in m.symposia] == [2009, 2018, 2019, 2020, 2021, 2022, 2024, 2025]
+
+    def test_the_2009_symposium_was_held_in_suzhou_on_2009_11_27_with_all_eight_leaders(self, m: Mechanism) -> None:
+        symposium = m.symposium(2009)
+        assert (str(symposium.date), symposium.host, symposium.city) == ("2009-11-27", "jiangsu", "Suzhou")
+        attending = {a.post: a.person for a in symposium.attendees}
+        assert attending == {
+            "shanghai.party-secretary": "yu-zhengsheng",
+            "shanghai.mayor": "han-zheng",
+            "jiangsu.party-secretary": "liang-baohua",
+            "jiangsu.governor": "luo-zhijun",
+            "zhejiang.party-secretary": "zhao-hongzhu",
+            "zhejiang.governor": "lu-zushan",
+            "anhui.party-secretary": "wang-jinshan",
+            "anhui.governor": "wang-sanyun",
+        }
+        assert symposium.confidence is Confidence.MEDIUM
+
+    def test_xis_central_symposia_are_not_main_leaders_symposia(self, m: Mechanism) -> None:
+        central = [(str(x.date), x.city) for x in m.meetings if x.body == "central-symposium"]
+        assert central == [("2020-08-20", "Hefei"), ("2023-11-30", "Shanghai")]
+        assert m.body("central-symposium").tier is None
+        assert all(s.body == "symposium" for s in m.symposia)
+        chair = next(a for a in m.meeting("central-symposium.2023").attendees if a.note == "Chaired.")
+        assert m.person(chair.person).name_zh == "习近平"
 
     @pytest.mark.parametrize(("year", "host_and_city"), HOSTS.items())
     def test_hosts_and_cities(self, m: Mechanism, year: int, host_and_city: tuple[str, str]) -> None:
@@ -343,7 +432,7 @@ class TestSymposia:
         assert host is not None
         assert host.id == "jiangsu"
 
-    @pytest.mark.parametrize("year", [2018, 2021, 2024])
+    @pytest.mark.parametrize("year", [2009, 2018, 2019, 2021, 2024])
     def test_the_attendees_are_the_eight_leaders_in_office(self, m: Mechanism, year: int) -> None:
         symposium = m.symposium(year)
         attending = {a.post: a.person for a in symposium.attendees if a.post is not None}
@@ -370,9 +459,10 @@ class TestOtherMeetings:
             "high-level-forum.6",
         }
 
-    def test_the_forum_editions_are_numbered_one_to_seven(self, m: Mechanism) -> None:
+    def test_the_forum_editions_on_record(self, m: Mechanism) -> None:
+        # Editions 2, 5 and 7 rest on secondary copies alone (low) and are left out.
         editions = sorted((x for x in m.meetings if x.body == "high-level-forum"), key=lambda x: x.date.sort_key)
-        assert [x.edition for x in editions] == [1, 2, 3, 4, 5, 6, 7]
+        assert [x.edition for x in editions] == [1, 3, 4, 6]
         assert [x.host for x in editions] == [HOSTS[x.year][0] for x in editions]
 
     def test_lou_qinjian_spoke_for_the_rotating_organizer_at_the_wuxi_forum(self, m: Mechanism) -> None:
@@ -383,11 +473,9 @@ class TestOtherMeetings:
         assert lou.note is not None
         assert "rotating organizer" in lou.note
 
-    def test_the_joint_meeting_office_meetings_list_roles_not_posts(self, m: Mechanism) -> None:
-        for meeting_id in ("joint-meeting-office.2016-1", "joint-meeting-office.2016-2"):
-            attendees = m.meeting(meeting_id).attendees
-            assert len(attendees) == 4
-            assert all(a.post is None and a.role for a in attendees)
+    def test_meetings_known_only_from_copies_on_unidentified_sites_are_left_out(self, m: Mechanism) -> None:
+        ids = {x.id for x in m.meetings}
+        assert not ids & {"joint-meeting-office.2016-1", "joint-meeting-office.2016-2", "joint-meeting.2019"}
 
     def test_the_2014_joint_meeting_gathered_the_executive_vice_governors(self, m: Mechanism) -> None:
         posts = {a.post for a in m.meeting("joint-meeting.2014").attendees}
@@ -420,11 +508,45 @@ class TestPlans:
         assert plan is not None
         assert plan.id == "three-year-action.2024"
 
-    def test_the_outline_was_reviewed_by_the_politburo_and_has_no_period(self, m: Mechanism) -> None:
+    def test_the_outline_was_reviewed_by_the_politburo_and_issued_on_2019_12_01(self, m: Mechanism) -> None:
         outline = m.plan("outline")
-        assert outline.adopted == PartialDate.parse("2019-05-13")
-        assert outline.adopted_at is None
+        assert [(e.stage, str(e.date)) for e in outline.status] == [
+            (PlanStage.REVIEWED, "2019-05-13"),
+            (PlanStage.ISSUED, "2019-12-01"),
+        ]
+        assert outline.adopted is None
+        assert outline.issued == PartialDate.parse("2019-12-01")
         assert (outline.first_year, outline.last_year) == (None, None)
+
+    @pytest.mark.parametrize(("plan_id", "meeting"), [("three-year-action.2021", "symposium.2021")])
+    def test_a_plan_a_symposium_only_reviewed_is_not_adopted(self, m: Mechanism, plan_id: str, meeting: str) -> None:
+        # Seed 001: 'review was carried out on the Three-year Action Plan ... 2021 and 2023'.
+        plan = m.plan(plan_id)
+        assert plan.stage is PlanStage.REVIEWED
+        assert (plan.adopted, plan.adopted_at) == (None, None)
+        reviewed = plan.event(PlanStage.REVIEWED)
+        assert reviewed is not None
+        assert reviewed.meeting == meeting
+        assert plan_id not in m.meeting(meeting).plans_adopted
+
+    def test_the_2024_plans_were_adopted_in_principle_at_wenzhou(self, m: Mechanism) -> None:
+        # Seed 002: 'considered and adopted in principle'.
+        for plan_id in ("three-year-action.2024", "implementation.cooperation-office-2024"):
+            adoption = m.plan(plan_id).event(PlanStage.ADOPTED_IN_PRINCIPLE)
+            assert adoption is not None
+            assert (adoption.meeting, str(adoption.date)) == ("symposium.2024", "2024-06")
+        issued = m.plan("three-year-action.2024").event(PlanStage.ISSUED)
+        assert issued is not None
+        assert (issued.body, str(issued.date)) == ("cooperation-office", "2024-07-25")
+
+    def test_the_plans_the_seeds_name_are_on_record(self, m: Mechanism) -> None:
+        assert m.plan("implementation.outline-14th-five-year").name_zh == "长三角一体化发展规划“十四五”实施方案"
+        assert m.plan("digital-yrd-construction").stage is None
+        assert m.plan("st-innovation-community.joint-research").sources[0].source == "seed-001"
+
+    def test_every_status_step_cites_a_source(self, m: Mechanism) -> None:
+        for plan in m.plans:
+            assert all(e.sources for e in plan.status), plan.id
 
     def test_every_plan_adopted_at_a_meeting_is_in_that_meetings_list(self, m: Mechanism) -> None:
         for plan in m.plans:
@@ -481,6 +603,42 @@ class TestSources:
         low = [path for path, record in iter_records(m) if record.confidence is Confidence.LOW]
         assert low == []
 
+    def test_no_record_claims_more_than_its_sources_kinds_allow(self, m: Mechanism) -> None:
+        assert [str(f) for f in m.validate().filter(code="weak-support")] == []
+
+    @pytest.mark.parametrize(
+        "source_id",
+        [
+            "hk01-66936",
+            "stheadline-2022-12-28",
+            "modaily-2024-12-19",
+            "cna-2020-09-04",
+            "udn-9038835",
+            "ettoday-1820498",
+            "setn-783458",
+            "crntt-107128684",
+            "caixin-2021-01-29",
+            "yahoo-news-chen-jining",
+        ],
+    )
+    def test_hong_kong_macao_taiwan_and_commercial_outlets_are_news_not_state_media(
+        self, m: Mechanism, source_id: str
+    ) -> None:
+        assert m.source(source_id).kind is SourceKind.NEWS
+
+    @pytest.mark.parametrize(
+        "source_id", ["xinhuanet-2018-06-02", "people-2021-10-19", "chinadaily-2010-12-07", "gmw-2021-05-28"]
+    )
+    def test_mainland_state_owned_outlets_are_state_media(self, m: Mechanism, source_id: str) -> None:
+        assert m.source(source_id).kind is SourceKind.STATE_MEDIA
+
+    def test_a_record_resting_on_reference_and_secondary_sources_is_at_most_medium(self, m: Mechanism) -> None:
+        # Wang Xuejun's end as Anhui secretary rests on a Wikipedia mirror, his start on an aggregator.
+        wang = next(t for t in m.tenures_of("wang-xuejun") if t.post == "anhui.party-secretary")
+        kinds = {m.source(c.source).kind for c in wang.sources}
+        assert kinds == {SourceKind.REFERENCE, SourceKind.SECONDARY}
+        assert wang.confidence is Confidence.MEDIUM
+
 
 class TestDataset:
     def test_the_packaged_dataset_validates_without_errors(self, m: Mechanism) -> None:
@@ -496,12 +654,68 @@ class TestDataset:
     def test_no_finding_even_possible_of(self, m: Mechanism, code: str) -> None:
         assert len(m.validate().filter(code=code)) == 0
 
-    def test_the_remaining_warnings_are_only_possible_ones_or_a_known_gap(self, m: Mechanism) -> None:
+    def test_the_remaining_warnings_are_only_possible_ones(self, m: Mechanism) -> None:
         for finding in m.validate().filter(severity=Severity.WARNING):
-            assert finding.possible or finding.code == "plan-series-gap", str(finding)
+            assert finding.possible, str(finding)
 
     def test_the_packaged_data_round_trips(self, m: Mechanism) -> None:
         assert yrdmodel.loads(yrdmodel.dumps(m)) == m
 
-    def test_as_of_is_the_latest_date_any_record_gives(self, m: Mechanism) -> None:
+    def test_as_of_is_the_day_of_the_latest_recorded_change_through_which_every_post_was_checked(
+        self, m: Mechanism
+    ) -> None:
+        # Liu Xiaotao became acting governor of Jiangsu on 2025-10-09; no change in the eight posts was found after it.
         assert m.as_of == PartialDate.parse("2025-10-09")
+        changes = [d for t in m.tenures if t.post in MAIN_LEADER_POSTS for d in (t.start, t.end) if d is not None]
+        assert max(changes, key=lambda d: d.sort_key) == m.as_of
+
+    def test_the_incumbents_attested_in_2026_keep_those_attestations(self, m: Mechanism) -> None:
+        latest = {
+            t.person: str(max(t.attested, key=lambda d: d.sort_key))
+            for t in m.tenures
+            if t.end is None and t.post in MAIN_LEADER_POSTS
+        }
+        assert latest == {
+            "chen-jining": "2026-01-08",
+            "gong-zheng": "2026-02-03",
+            "xin-changxing": "2026-02-02",
+            "liu-xiaotao": "2026-02-02",
+            "wang-hao": "2025-06-06",
+            "liu-jie": "2025-10-14",
+            "liang-yanshun": "2025-06-06",
+            "wang-qingxian": "2026-02-05",
+        }
+
+    def test_the_2026_symposium_known_only_from_a_page_title_is_left_out(self, m: Mechanism) -> None:
+        assert all(s.year != 2026 for s in m.symposia)
+
+
+class TestCanonicalFiles:
+    def test_the_packaged_toml_is_in_canonical_form(self) -> None:
+        from yrdmodel.data.canonical import check
+
+        assert [f.name for f in check()] == [], "run: python -m yrdmodel.data.canonical --write"
+
+    def test_canonical_form_changes_order_and_layout_not_content(self) -> None:
+        import tomllib
+
+        from yrdmodel.data.canonical import canonical_text
+
+        text = """# header\n[[people]]\nname_en = 'B'\nid = "b"\nsources = [{source="s"}]\n[[people]]\nid = "a"\nname_en = "A"\n"""
+        out = canonical_text(text)
+        assert out == (
+            '# header\n\n[[people]]\nid = "a"\nname_en = "A"\n\n'
+            '[[people]]\nid = "b"\nname_en = "B"\nsources = [\n    { source = "s" },\n]\n'
+        )
+        assert sorted(tomllib.loads(out)["people"], key=lambda p: p["id"]) == sorted(
+            tomllib.loads(text)["people"], key=lambda p: p["id"]
+        )
+        assert canonical_text(out) == out
+
+    @given(st.text())
+    def test_any_string_survives_quoting(self, value: str) -> None:
+        import tomllib
+
+        from yrdmodel.data.canonical import quote
+
+        assert tomllib.loads(f"key = {quote(value)}")["key"] == value

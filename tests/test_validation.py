@@ -232,6 +232,7 @@ def test_every_rule_has_a_stable_code_and_a_sentence() -> None:
         "attendee-not-in-office",
         "plan-series-overlap",
         "plan-series-gap",
+        "weak-support",
     }
     for code, meaning in CODES.items():
         assert meaning.endswith("."), code
@@ -242,7 +243,7 @@ def test_the_validation_docs_list_every_code() -> None:
     import yrdmodel.validation
 
     doc = yrdmodel.validation.__doc__ or ""
-    warnings = {"rotation-deviation", "next-host-mismatch", "plan-series-gap"}
+    warnings = {"rotation-deviation", "next-host-mismatch", "plan-series-gap", "weak-support"}
     for code, meaning in CODES.items():
         severity = "warning" if code in warnings else "error"
         assert f"| ``{code}`` | {severity} | {meaning} |" in doc, code

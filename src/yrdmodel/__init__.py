@@ -16,7 +16,7 @@ from yrdmodel.model.mechanism import Event, EventKind, Mechanism
 from yrdmodel.model.meetings import Attendance, Meeting
 from yrdmodel.model.members import Member, MemberKind, MembershipChange, MembershipStatus
 from yrdmodel.model.people import Alias, Identifier, Person
-from yrdmodel.model.plans import Plan, PlanKind
+from yrdmodel.model.plans import Plan, PlanEvent, PlanKind, PlanStage
 from yrdmodel.model.posts import Post, Tenure
 from yrdmodel.model.rotation import Deviation, ExceptionKind, RotationException, RotationPolicy
 from yrdmodel.model.sources import Citation, Confidence, Source, SourceKind
@@ -121,7 +121,9 @@ __all__ = [
     "Person",
     "PersonMatch",
     "Plan",
+    "PlanEvent",
     "PlanKind",
+    "PlanStage",
     "Post",
     "PostLeaders",
     "Precision",

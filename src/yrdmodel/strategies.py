@@ -58,7 +58,7 @@ from yrdmodel.model.people import Alias, Identifier, Person
 from yrdmodel.model.plans import Plan, PlanKind
 from yrdmodel.model.posts import Post, Tenure
 from yrdmodel.model.rotation import ExceptionKind, RotationException, RotationPolicy
-from yrdmodel.model.sources import Citation, Confidence, Source, SourceKind
+from yrdmodel.model.sources import Citation, Confidence, Source, SourceKind, confidence_allowed
 from yrdmodel.validation.rules import CODES, overlap
 
 __all__ = [
@@ -662,9 +662,15 @@ class _Builder:
         self.last_year = self.first_year + draw(st.integers(max(2, 2 * min_symposia), 12))
         self.min_symposia, self.max_symposia = min_symposia, max_symposia
         self.source_ids = [f"source-{i}" for i in range(draw(st.integers(1, 3)))]
+        # The first source is a seed, so that any record citing it may be of high confidence.
         self.sources = [
-            Source(id=i, kind=draw(st.sampled_from(SourceKind)), ref=f"{i}.txt", title=draw(_optional(_texts(12))))
-            for i in self.source_ids
+            Source(
+                id=i,
+                kind=SourceKind.SEED if n == 0 else draw(st.sampled_from(SourceKind)),
+                ref=f"{i}.txt",
+                title=draw(_optional(_texts(12))),
+            )
+            for n, i in enumerate(self.source_ids)
         ]
         count = draw(st.integers(min_members, max_members))
         self.member_ids: list[str] = draw(
@@ -682,7 +688,12 @@ class _Builder:
         """
         choices = _sourced_choices(tuple(self.source_ids))
         self.cited += self.stride
-        return dict(choices[self.cited % len(choices)])
+        chosen = dict(choices[self.cited % len(choices)])
+        kinds = {s.id: s for s in self.sources}
+        allowed = confidence_allowed(kinds[c.source] for c in chosen["sources"])
+        if chosen["confidence"].rank > allowed.rank:  # a valid mechanism claims no more than its sources allow
+            chosen["confidence"] = allowed
+        return chosen
 
     def year_date(self, year: int) -> PartialDate:
         """A partial date inside one year."""
@@ -940,7 +951,16 @@ class _Builder:
         policy: RotationPolicy = self.draw(
             rotation_policies(self.member_ids, SYMPOSIUM, (self.first_year - 6, self.first_year + 2), self.source_ids)
         )
-        return policy
+        exceptions = tuple(self.supported(e) for e in policy.exceptions)
+        return self.supported(attrs.evolve(policy, exceptions=exceptions))
+
+    def supported(self, record: T) -> T:
+        """The record with its confidence lowered to what its sources' kinds allow."""
+        kinds = {s.id: s for s in self.sources}
+        allowed = confidence_allowed(kinds[c.source] for c in record.sources)  # type: ignore[attr-defined]
+        if record.confidence.rank > allowed.rank:  # type: ignore[attr-defined]
+            return attrs.evolve(record, confidence=allowed)  # type: ignore[misc]
+        return record
 
     def symposia(
         self, policy: RotationPolicy | None, posts: Sequence[Post], tenures: Sequence[Tenure]
@@ -1262,6 +1282,15 @@ def _dangle(draw: Draw, m: Mechanism) -> Inconsistency:
     return Inconsistency(
         broken, "dangling-id", (record.id, ghost), f"{record.id} refers to {ghost}, which is not there"
     )
+
+
+@_injects("weak-support")
+def _weakly_supported(draw: Draw, m: Mechanism) -> Inconsistency:
+    kind, record = draw(st.sampled_from(_top_records(m)))
+    forum = Source(id=_fresh([x.id for x in m.sources], "forum-post"), kind=SourceKind.SECONDARY, ref="A forum post")
+    changed = attrs.evolve(record, sources=(Citation(forum.id),), confidence=Confidence.HIGH)
+    broken = _evolve(attrs.evolve(m, sources=(*m.sources, forum)), kind, _replace(getattr(m, kind), record, changed))
+    return Inconsistency(broken, "weak-support", (record.id,), f"{record.id} is high on a forum post alone")
 
 
 @_injects("missing-source")

@@ -5,6 +5,7 @@ import enum
 import attrs
 
 from yrdmodel.model.dates import DateLike, PartialDate, Truth, as_date
+from yrdmodel.model.people import Identifier
 from yrdmodel.model.sources import Sourced, check_id
 
 __all__ = ["Member", "MemberKind", "MembershipChange", "MembershipStatus"]
@@ -68,6 +69,7 @@ class Member(Sourced):
         kind: Municipality or province.
         capital: Its capital city, where it differs from its name.
         history: Membership changes, oldest first.
+        identifiers: Identifiers in other schemes (``wikidata``), where a source shows them.
     """
 
     id: str = attrs.field(validator=check_id)
@@ -76,6 +78,7 @@ class Member(Sourced):
     kind: MemberKind
     capital: str | None = None
     history: tuple[MembershipChange, ...] = ()
+    identifiers: tuple[Identifier, ...] = ()
 
     @property
     def head_of_government(self) -> str:

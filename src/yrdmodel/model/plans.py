@@ -7,7 +7,7 @@ import attrs
 from yrdmodel.model.dates import PartialDate
 from yrdmodel.model.sources import Sourced, check_id, check_optional_id
 
-__all__ = ["Plan", "PlanKind"]
+__all__ = ["Plan", "PlanEvent", "PlanKind", "PlanStage"]
 
 
 class PlanKind(enum.Enum):
@@ -25,6 +25,67 @@ class PlanKind(enum.Enum):
     """An overall plan for one body or area (e.g. the Demonstration Zone)."""
     IMPLEMENTATION = "implementation"
     """An implementation plan, e.g. for strengthening the Cooperation Office."""
+
+
+class PlanStage(enum.Enum):
+    """How far a plan has gone, as a source reports it; later stages come after earlier ones."""
+
+    REVIEWED = "reviewed"
+    """A meeting reviewed (审议) it; the source does not say it was approved."""
+    ADOPTED_IN_PRINCIPLE = "adopted_in_principle"
+    """A meeting reviewed and approved it in principle (审议并原则通过)."""
+    ADOPTED = "adopted"
+    """It was adopted or approved (通过, 批准)."""
+    ISSUED = "issued"
+    """It was issued or released (印发, 发布)."""
+
+    @property
+    def rank(self) -> int:
+        """The stage's place in the order reviewed < adopted in principle < adopted < issued."""
+        return _STAGES.index(self)
+
+
+_STAGES = tuple(PlanStage)
+
+
+@attrs.frozen(kw_only=True)
+class PlanEvent(Sourced):
+    """One step of a plan's status, with the sources that report it.
+
+    Attributes:
+        stage: The stage reached.
+        date: When, at the precision known.
+        meeting: The id of the meeting at which it happened, if one of ours.
+        body: The id of our body that took the step (e.g. the office that issued it).
+        by: Who took the step, in words, where no meeting or body of ours did.
+    """
+
+    stage: PlanStage
+    date: PartialDate | None = None
+    meeting: str | None = attrs.field(default=None, validator=check_optional_id)
+    body: str | None = attrs.field(default=None, validator=check_optional_id)
+    by: str | None = None
+
+
+def _check_status(
+    plan: "Plan", attribute: "attrs.Attribute[tuple[PlanEvent, ...]]", status: tuple[PlanEvent, ...]
+) -> None:
+    """Status events come in stage order, and the summary fields agree with them."""
+    ranks = [event.stage.rank for event in status]
+    if ranks != sorted(ranks):
+        raise ValueError("status events must be in stage order: reviewed, adopted in principle, adopted, issued")
+    if not status:
+        return
+    adoption = [e for e in status if e.stage in (PlanStage.ADOPTED_IN_PRINCIPLE, PlanStage.ADOPTED)]
+    date, meeting = (adoption[-1].date, adoption[-1].meeting) if adoption else (None, None)
+    if (plan.adopted, plan.adopted_at) != (date, meeting):
+        raise ValueError(
+            f"adopted and adopted_at must be the date and meeting of the adoption in status ({date}, {meeting})"
+        )
+    issuing = [e for e in status if e.stage is PlanStage.ISSUED]
+    date = issuing[-1].date if issuing else None
+    if plan.issued != date:
+        raise ValueError(f"issued must be the date of the issuing in status ({date})")
 
 
 def _check_years(plan: "Plan", attribute: "attrs.Attribute[int | None]", last: int | None) -> None:
@@ -56,6 +117,9 @@ class Plan(Sourced):
         area_count: How many areas it has, where only the number is known.
         task_count: How many tasks it sets.
         summary: What it covers, in a few sentences.
+        status: The steps the sources report, in stage order, each with its date, meeting and
+            sources. ``adopted``/``adopted_at`` summarize the adoption (in principle included) and
+            ``issued``/``issued_by`` the issuing; a plan a meeting only reviewed has no ``adopted``.
     """
 
     id: str = attrs.field(validator=check_id)
@@ -76,6 +140,16 @@ class Plan(Sourced):
     area_count: int | None = None
     task_count: int | None = None
     summary: str | None = None
+    status: tuple[PlanEvent, ...] = attrs.field(default=(), validator=_check_status)
+
+    @property
+    def stage(self) -> PlanStage | None:
+        """The furthest stage the sources report, or None when the plan's status is not recorded."""
+        return self.status[-1].stage if self.status else None
+
+    def event(self, stage: PlanStage) -> PlanEvent | None:
+        """The recorded step of a stage, or None."""
+        return next((e for e in self.status if e.stage is stage), None)
 
     def in_force(self, year: int) -> bool:
         """Whether ``year`` lies in the plan's period (False when the period is unknown)."""

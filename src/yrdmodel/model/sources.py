@@ -2,13 +2,14 @@
 
 import enum
 import re
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
 
 from yrdmodel.model.dates import PartialDate
 
-__all__ = ["Citation", "Confidence", "Source", "SourceKind", "Sourced", "check_id"]
+__all__ = ["Citation", "Confidence", "Source", "SourceKind", "Sourced", "check_id", "confidence_allowed"]
 
 _ID = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
 _GOOD_IDS: set[str] = set()
@@ -45,22 +46,67 @@ class SourceKind(enum.Enum):
     OFFICIAL = "official"
     """A government site."""
     STATE_MEDIA = "state_media"
-    """An established news outlet."""
+    """A mainland state-owned outlet: Xinhua, People's Daily, China Daily, CCTV, provincial party papers."""
+    NEWS = "news"
+    """Other established press: Hong Kong, Macao and Taiwan outlets, commercial mainland press, wire copies on portals."""
     REFERENCE = "reference"
     """Wikipedia or a mirror of it."""
     SECONDARY = "secondary"
-    """Mirrors, aggregators, blogs and excerpts without an address."""
+    """Content farms, forums, blogs, unidentified sites, and excerpts without an address."""
 
 
 class Confidence(enum.Enum):
-    """How sure the researchers are of a record (the fact table's grades)."""
+    """How sure the researchers are of a record (the fact table's grades).
+
+    A record may not claim more than its sources' kinds allow (:func:`confidence_allowed`);
+    the ``weak-support`` validation rule reports those that do.
+    """
 
     HIGH = "high"
-    """A seed, or two agreeing sources."""
+    """A seed or an official source, or two agreeing sources of which one is state media, news or official."""
     MEDIUM = "medium"
     """One reliable source."""
     LOW = "low"
     """Inferred, weak, or existence only."""
+
+    @property
+    def rank(self) -> int:
+        """2 for high, 1 for medium, 0 for low: confidences compare by rank."""
+        return _RANKS[self]
+
+
+_RANKS = {Confidence.HIGH: 2, Confidence.MEDIUM: 1, Confidence.LOW: 0}
+_PRESS = frozenset({SourceKind.OFFICIAL, SourceKind.STATE_MEDIA, SourceKind.NEWS})
+
+
+def confidence_allowed(sources: Iterable["Source"]) -> Confidence:
+    """The most confidence a record may claim on these sources, by their kinds.
+
+    High needs a seed, an official source, or two sources of which one is state media, news
+    or official. On reference or secondary sources alone a record is at most medium; on
+    secondary sources alone at most low, unless one of them is an identified copy of a text
+    (its title, publisher and publication date are recorded): then at most medium.
+
+    Args:
+        sources: The sources a record cites.
+
+    Returns:
+        The highest confidence the sources allow.
+
+    Examples:
+        >>> wiki = Source(id="wiki", kind=SourceKind.REFERENCE, ref="https://en.wikipedia.org/wiki/Li_Qiang")
+        >>> xinhua = Source(id="xinhua", kind=SourceKind.STATE_MEDIA, ref="http://www.xinhuanet.com/")
+        >>> confidence_allowed([wiki]), confidence_allowed([xinhua]), confidence_allowed([wiki, xinhua])
+        (<Confidence.MEDIUM: 'medium'>, <Confidence.MEDIUM: 'medium'>, <Confidence.HIGH: 'high'>)
+    """
+    cited = list(sources)
+    kinds = {s.kind for s in cited}
+    if kinds & {SourceKind.SEED, SourceKind.OFFICIAL} or (len(cited) >= 2 and kinds & _PRESS):
+        return Confidence.HIGH
+    if kinds - {SourceKind.SECONDARY}:
+        return Confidence.MEDIUM
+    identified = any(s.title and s.publisher and s.published for s in cited)
+    return Confidence.MEDIUM if identified else Confidence.LOW
 
 
 @attrs.frozen

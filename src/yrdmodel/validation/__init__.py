@@ -22,6 +22,7 @@ The finding codes:
 | ``attendee-not-in-office`` | error | A meeting records an attendee in a post that the person did not hold on the meeting's date. |
 | ``plan-series-overlap`` | error | Two plans of one series cover a common year. |
 | ``plan-series-gap`` | warning | Successive plans of one series leave years that no plan covers. |
+| ``weak-support`` | warning | A record claims more confidence than the kinds of the sources it cites allow (see confidence_allowed). |
 
 :data:`yrdmodel.validation.rules.CODES` maps each code to its sentence, and
 :data:`yrdmodel.validation.rules.RULES` to the function that checks it.

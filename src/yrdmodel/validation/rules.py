@@ -29,10 +29,10 @@ from yrdmodel.model.index import group
 from yrdmodel.model.mechanism import SYMPOSIUM, Mechanism
 from yrdmodel.model.meetings import Attendance, Meeting
 from yrdmodel.model.members import Member
-from yrdmodel.model.plans import Plan
+from yrdmodel.model.plans import Plan, PlanEvent
 from yrdmodel.model.posts import Post, Tenure
 from yrdmodel.model.rotation import RotationException, RotationPolicy
-from yrdmodel.model.sources import Citation, Sourced
+from yrdmodel.model.sources import Citation, Confidence, Sourced, confidence_allowed
 from yrdmodel.validation.report import Finding, Severity, ValidationReport
 
 __all__ = ["CODES", "RULES", "iter_records", "overlap", "reference_problems", "validate"]
@@ -208,6 +208,7 @@ _REFERENCES: dict[type, tuple[tuple[str, str], ...]] = {
     Meeting: (("body", "all_bodies"), ("host", "members"), ("next_host", "members"), ("plans_adopted", "plans")),
     Attendance: (("person", "people"), ("post", "posts")),
     Plan: (("adopted_at", "meetings"), ("issued_by", "all_bodies")),
+    PlanEvent: (("meeting", "meetings"), ("body", "all_bodies")),
     RotationPolicy: (("body", "all_bodies"), ("order", "members")),
     RotationException: (("host", "members"),),
 }
@@ -639,3 +640,29 @@ def _check_plan_gap(m: Mechanism) -> Iterator[Finding]:
                 yield _finding("plan-series-gap", Truth.YES, message, furthest.id, plan.id, severity=Severity.WARNING)
             if last > reach:
                 reach, furthest = last, plan
+
+
+# Support --------------------------------------------------------------------------------------------
+
+
+@rule(
+    "weak-support",
+    "A record claims more confidence than the kinds of the sources it cites allow (see confidence_allowed).",
+)
+def _check_support(m: Mechanism) -> Iterator[Finding]:
+    sources = {s.id: s for s in m.sources}
+    allowed: dict[tuple[str, ...], Confidence] = {}  # records share citation lists: grade each list once
+    for path, record in iter_records(m):
+        cited = tuple(c.source for c in record.sources)
+        if not cited:
+            continue  # missing-source reports it
+        ceiling = allowed.get(cited)
+        if ceiling is None:
+            ceiling = allowed[cited] = confidence_allowed(sources[i] for i in cited if i in sources)
+        if record.confidence.rank > ceiling.rank:
+            kinds = ", ".join(sorted({sources[i].kind.value for i in cited if i in sources})) or "none known"
+            name = str(getattr(record, "id", path))
+            message = (
+                f"{path} ({name}) is {record.confidence.value} on sources of kind {kinds}: at most {ceiling.value}"
+            )
+            yield _finding("weak-support", Truth.YES, message, name, severity=Severity.WARNING, path=path)
