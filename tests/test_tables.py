@@ -85,7 +85,7 @@ def test_the_data_package_is_valid_frictionless(tmp_path: Path, capsys: pytest.C
 
     folder, _ = export(tmp_path, "datapackage", "package", capsys)
     descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
-    assert descriptor["licenses"][0]["name"] == "MIT"
+    assert descriptor["licenses"][0]["name"] == "CC-BY-4.0"
     assert descriptor["sources"]
     report = Package(str(folder / "datapackage.json")).validate()
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])

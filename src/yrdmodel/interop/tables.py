@@ -42,7 +42,11 @@ __all__ = [
 
 Value = str | int | bool | None
 
-DATA_LICENCE = {"name": "MIT", "path": "https://opensource.org/licenses/MIT", "title": "MIT License"}
+DATA_LICENCE = {
+    "name": "CC-BY-4.0",
+    "path": "https://creativecommons.org/licenses/by/4.0/",
+    "title": "Creative Commons Attribution 4.0",
+}
 """The data's licence as a data package states it: the package's licence (pyproject.toml) until a
 separate data licence is declared."""
 
