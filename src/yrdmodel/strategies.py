@@ -34,8 +34,8 @@ What is generated:
   finding code of :data:`yrdmodel.validation.rules.CODES` can be asked for.
 
 With the package installed, ``st.from_type()`` knows the model classes (Hypothesis calls
-:func:`_hypothesis_setup_hook` through the ``hypothesis`` entry point; importing this module
-registers them too): ``st.from_type(yrdmodel.Mechanism)`` is :func:`mechanisms`,
+the hook of ``yrdmodel._hypothesis_plugin`` through the ``hypothesis`` entry point; importing this
+module registers them too): ``st.from_type(yrdmodel.Mechanism)`` is :func:`mechanisms`,
 ``st.from_type(yrdmodel.Tenure)`` is :func:`tenures`, and so on.
 """
 
@@ -49,6 +49,7 @@ import attrs
 from hypothesis import assume
 from hypothesis import strategies as st
 
+from yrdmodel._hypothesis_plugin import _hypothesis_setup_hook
 from yrdmodel.model.bodies import Body, BodyKind, Count, Tier
 from yrdmodel.model.dates import PartialDate, Precision, Truth
 from yrdmodel.model.mechanism import SYMPOSIUM, Mechanism
@@ -1508,35 +1509,19 @@ def _plans_gap(draw: Draw, m: Mechanism) -> Inconsistency:
 # Registration with st.from_type ------------------------------------------------------------------
 
 
-def _hypothesis_setup_hook() -> None:
-    """Register the model classes with ``st.from_type``.
-
-    Hypothesis calls this through the ``hypothesis`` entry point of the installed package;
-    importing this module calls it too.
-    """
-    registered: dict[type, st.SearchStrategy[Any]] = {
-        PartialDate: partial_dates(),
-        Source: sources(),
-        Citation: citations().map(lambda c: c[0]),
-        Member: members(),
-        MembershipChange: membership_changes(),
-        Body: bodies(),
-        Count: _counts(),
-        Post: posts(),
-        Person: people(),
-        Alias: st.builds(Alias, name=_texts(), note=_optional(_texts())),
-        Identifier: st.builds(Identifier, scheme=slugs(), value=_texts()),
-        Tenure: tenures(),
-        Attendance: attendances(),
-        Meeting: meetings(),
-        Plan: plans(),
-        RotationException: _rotation_exceptions(),
-        RotationPolicy: rotation_policies(),
-        Mechanism: mechanisms(),
-        Inconsistency: inconsistent_mechanisms(),
-    }
-    for cls, strategy in registered.items():
-        st.register_type_strategy(cls, strategy)
+def _aliases() -> st.SearchStrategy[Alias]:
+    return st.builds(Alias, name=_texts(), note=_optional(_texts()))
 
 
+def _identifiers() -> st.SearchStrategy[Identifier]:
+    return st.builds(Identifier, scheme=slugs(), value=_texts())
+
+
+def _citation() -> st.SearchStrategy[Citation]:
+    return citations().map(lambda c: c[0])
+
+
+# The entry point registers the model classes when Hypothesis is imported; without it (a source checkout,
+# HYPOTHESIS_NO_PLUGINS) importing the strategies registers them.
 _hypothesis_setup_hook()
+st.register_type_strategy(Inconsistency, lambda _: inconsistent_mechanisms())
