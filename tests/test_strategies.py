@@ -8,6 +8,7 @@ import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
 
 import yrdmodel
 from yrdmodel import (
@@ -107,8 +108,26 @@ def test_every_finding_code_can_be_injected() -> None:
 
 
 def test_an_unknown_code_is_refused() -> None:
-    with pytest.raises(ValueError, match="no such finding code 'tenure-overlaps'"):
+    with pytest.raises(InvalidArgument, match="no such finding code 'tenure-overlaps'"):
         yst.inconsistent_mechanisms("tenure-overlaps")
+
+
+@pytest.mark.parametrize(
+    ("strategy", "arguments"),
+    [
+        (yst.mechanisms, {"max_members": 9}),
+        (yst.mechanisms, {"min_members": 0}),
+        (yst.mechanisms, {"min_members": 3, "max_members": 2}),
+        (yst.mechanisms, {"min_symposia": 7, "max_symposia": 8}),
+        (yst.mechanisms, {"min_symposia": 3, "max_symposia": 2}),
+        (yst.partial_dates, {"min_year": 2020, "max_year": 2019}),
+        (yst.spans, {"min_year": 0}),
+        (yst.membership_changes, {"max_year": 10_000}),
+    ],
+)
+def test_bad_arguments_are_refused_not_capped(strategy: Any, arguments: dict[str, int]) -> None:
+    with pytest.raises(InvalidArgument, match="need"):
+        strategy(**arguments)
 
 
 @given(yst.partial_dates(2018, 2020, [Precision.MONTH, Precision.YEAR]))

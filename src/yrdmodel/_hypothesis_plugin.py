@@ -9,41 +9,41 @@ the strategy behind each class is looked up in :mod:`yrdmodel.strategies` the fi
 
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
 
-# Each model class (a name in ``yrdmodel``) and the function of ``yrdmodel.strategies`` that draws it.
+# Each model class (a name in ``yrdmodel``) and the function of ``yrdmodel.strategies`` (module.name) that draws it.
 FROM_TYPE = {
-    "Alias": "_aliases",
-    "Attendance": "attendances",
-    "Body": "bodies",
-    "Citation": "_citation",
-    "Count": "_counts",
-    "Identifier": "_identifiers",
-    "Mechanism": "mechanisms",
-    "Meeting": "meetings",
-    "Member": "members",
-    "MembershipChange": "membership_changes",
-    "PartialDate": "partial_dates",
-    "Person": "people",
-    "Plan": "plans",
-    "Post": "posts",
-    "RotationException": "_rotation_exceptions",
-    "RotationPolicy": "rotation_policies",
-    "Source": "sources",
-    "Tenure": "tenures",
+    "Alias": "_records._aliases",
+    "Attendance": "_records.attendances",
+    "Body": "_records.bodies",
+    "Citation": "_records._citation",
+    "Count": "_records._counts",
+    "Identifier": "_records._identifiers",
+    "Mechanism": "_mechanisms.mechanisms",
+    "Meeting": "_records.meetings",
+    "Member": "_records.members",
+    "MembershipChange": "_records.membership_changes",
+    "PartialDate": "_dates.partial_dates",
+    "Person": "_records.people",
+    "Plan": "_records.plans",
+    "Post": "_records.posts",
+    "RotationException": "_records._rotation_exceptions",
+    "RotationPolicy": "_records.rotation_policies",
+    "Source": "_records.sources",
+    "Tenure": "_records.tenures",
 }
 
 
 def _draws(function: str) -> Any:
     """A resolver for ``st.register_type_strategy`` that imports the strategies when first called."""
+    module, _, name = function.partition(".")
 
     def resolve(cls: type) -> SearchStrategy[Any]:
-        from yrdmodel import strategies
-
-        strategy: SearchStrategy[Any] = getattr(strategies, function)()
+        strategy: SearchStrategy[Any] = getattr(importlib.import_module(f"yrdmodel.strategies.{module}"), name)()
         return strategy
 
     return resolve
