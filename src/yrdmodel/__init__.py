@@ -56,6 +56,11 @@ def __getattr__(name: str) -> Any:
     return value
 
 
+def __dir__() -> list[str]:
+    """The module's names, with those imported on first use, so that notebooks complete them."""
+    return sorted({*globals(), *_LAZY})
+
+
 __all__ = [
     "Alias",
     "AmbiguousAnswerError",
