@@ -29,13 +29,12 @@ def _listed_in() -> dict[str, list[str]]:
 @pytest.mark.parametrize("name", yrdmodel.__all__)
 def test_a_public_name_is_listed_by_the_package_and_the_module_that_defines_it_only(name: str) -> None:
     value = getattr(yrdmodel, name)
-    home = getattr(value, "__module__", None)
     listed = sorted(_listed_in()[name])
     if not isinstance(value, type | types.FunctionType):  # a type alias (DateLike) has no module of its own
         assert len(listed) == 2, listed
         assert listed[0] == "yrdmodel", listed
         return
-    assert listed == sorted({"yrdmodel", home}), f"yrdmodel.{name} is also public in {listed}"
+    assert listed == sorted({"yrdmodel", value.__module__}), f"yrdmodel.{name} is also public in {listed}"
 
 
 def test_the_strategies_are_public_in_one_place_only() -> None:
