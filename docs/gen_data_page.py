@@ -18,6 +18,7 @@ import attrs
 import yrdmodel
 from yrdmodel import Citation, Mechanism, PartialDate, Tier
 from yrdmodel.cli import year_ranges
+from yrdmodel.model.schema import summarised
 
 EN_DASH = "\N{EN DASH}"
 
@@ -66,16 +67,7 @@ def named(name_en: str | None, name_zh: str | None) -> str:
 
 def summary(m: Mechanism) -> list[str]:
     """The page's opening: what the dataset holds."""
-    counts = [
-        (len(m.members), "members"),
-        (len(m.all_bodies), "bodies"),
-        (len(m.posts), "posts"),
-        (len(m.people), "people"),
-        (len(m.tenures), "tenures"),
-        (len(m.meetings), "meetings"),
-        (len(m.plans), "plans"),
-        (len(m.sources), "sources"),
-    ]
+    counts = [(len(getattr(m, c.field)), c.key) for c in summarised(Mechanism)]
     return [
         "# Data",
         "",

@@ -42,20 +42,9 @@ import attrs
 from yrdmodel.errors import DataError, MergeConflictError, Problem
 from yrdmodel.model.dates import PartialDate
 from yrdmodel.model.mechanism import Mechanism
+from yrdmodel.model.schema import collections
 
 __all__ = ["merge"]
-
-# The collections merged record by record: attribute of Mechanism, and the noun used in messages.
-_COLLECTIONS = (
-    ("sources", "source"),
-    ("members", "member"),
-    ("all_bodies", "body"),
-    ("posts", "post"),
-    ("people", "person"),
-    ("tenures", "tenure"),
-    ("meetings", "meeting"),
-    ("plans", "plan"),
-)
 
 _SHOWN = 60
 
@@ -94,12 +83,12 @@ def merge(base: Mechanism, extra: Mechanism, *more: Mechanism) -> Mechanism:
     """
     datasets = (extra, *more)
     conflicts: list[str] = []
-    fields: dict[str, tuple[Any, ...]] = {}
-    for attribute, noun in _COLLECTIONS:
+    fields: dict[str, Any] = {}
+    for c in collections(Mechanism):
         records, found = _merge_records(
-            noun, getattr(base, attribute), [getattr(x, attribute) for x in datasets], len(datasets) > 1
+            c.noun, getattr(base, c.field), [getattr(x, c.field) for x in datasets], len(datasets) > 1
         )
-        fields[attribute] = records
+        fields[c.field] = records
         conflicts.extend(found)
     rotation = base.rotation
     for i, x in enumerate(datasets):
@@ -111,18 +100,7 @@ def merge(base: Mechanism, extra: Mechanism, *more: Mechanism) -> Mechanism:
             conflicts.append(f"rotation{_which(i, len(datasets) > 1)}: {_differences(rotation, x.rotation)}")
     if conflicts:
         raise MergeConflictError(conflicts)
-    merged = attrs.evolve(
-        base,
-        sources=fields["sources"],
-        members=fields["members"],
-        all_bodies=fields["all_bodies"],
-        posts=fields["posts"],
-        people=fields["people"],
-        tenures=fields["tenures"],
-        meetings=fields["meetings"],
-        plans=fields["plans"],
-        rotation=rotation,
-    )
+    merged = attrs.evolve(base, **fields, rotation=rotation)
     _check_references(merged)
     return merged
 

@@ -15,12 +15,13 @@ from typing import Any, Literal
 from yrdmodel.errors import DataError, Problem
 from yrdmodel.io.converter import make_converter, structure_problems, unstructure_mechanism
 from yrdmodel.model.mechanism import Mechanism
+from yrdmodel.model.schema import collections
 
 __all__ = ["Format", "dumps", "load", "loads"]
 
 Format = Literal["json", "toml"]
 
-PACKAGED_FILES = ("mechanism", "sources", "members", "bodies", "posts", "people", "tenures", "meetings", "plans")
+PACKAGED_FILES = ("mechanism", *(c.key for c in collections(Mechanism)))
 """The packaged dataset's files (``src/yrdmodel/data/<name>.toml``); each holds the top-level keys of one kind."""
 
 

@@ -5,6 +5,7 @@ import enum
 import attrs
 
 from yrdmodel.model.dates import PartialDate
+from yrdmodel.model.schema import refers
 from yrdmodel.model.sources import Sourced, check_id, check_optional_id
 
 __all__ = ["Body", "BodyKind", "Count", "Tier"]
@@ -82,7 +83,7 @@ class Body(Sourced):
     name_zh: str | None = None
     kind: BodyKind = BodyKind.OTHER
     tier: Tier | None = None
-    parent: str | None = attrs.field(default=None, validator=check_optional_id)
+    parent: str | None = attrs.field(default=None, validator=check_optional_id, metadata=refers("all_bodies"))
     founded: PartialDate | None = None
     dissolved: PartialDate | None = None
     seat: str | None = None

@@ -17,6 +17,7 @@ from yrdmodel.model.people import Person
 from yrdmodel.model.plans import Plan, PlanKind
 from yrdmodel.model.posts import Post, Tenure
 from yrdmodel.model.rotation import Deviation, RotationPolicy
+from yrdmodel.model.schema import collection, summarised
 from yrdmodel.model.sources import Source
 
 if TYPE_CHECKING:
@@ -137,14 +138,14 @@ class Mechanism:
     name_en: str
     name_zh: str | None = None
     as_of: PartialDate | None = None
-    sources: tuple[Source, ...] = ()
-    members: tuple[Member, ...] = ()
-    all_bodies: tuple[Body, ...] = ()
-    posts: tuple[Post, ...] = ()
-    people: tuple[Person, ...] = ()
-    tenures: tuple[Tenure, ...] = ()
-    meetings: tuple[Meeting, ...] = ()
-    plans: tuple[Plan, ...] = ()
+    sources: tuple[Source, ...] = attrs.field(default=(), metadata=collection("source"))
+    members: tuple[Member, ...] = attrs.field(default=(), metadata=collection("member"))
+    all_bodies: tuple[Body, ...] = attrs.field(default=(), metadata=collection("body", key="bodies"))
+    posts: tuple[Post, ...] = attrs.field(default=(), metadata=collection("post"))
+    people: tuple[Person, ...] = attrs.field(default=(), metadata=collection("person"))
+    tenures: tuple[Tenure, ...] = attrs.field(default=(), metadata=collection("tenure"))
+    meetings: tuple[Meeting, ...] = attrs.field(default=(), metadata=collection("meeting"))
+    plans: tuple[Plan, ...] = attrs.field(default=(), metadata=collection("plan"))
     rotation: RotationPolicy | None = None
     _index: _Index = attrs.field(init=False, eq=False, repr=False, hash=False)
 
@@ -152,10 +153,7 @@ class Mechanism:
         object.__setattr__(self, "_index", _Index(self))
 
     def __repr__(self) -> str:
-        counts = ", ".join(
-            f"{len(getattr(self, name))} {name.replace('all_', '')}"
-            for name in ("members", "all_bodies", "posts", "people", "tenures", "meetings", "plans", "sources")
-        )
+        counts = ", ".join(f"{len(getattr(self, c.field))} {c.key}" for c in summarised(Mechanism))
         return f"<Mechanism {self.name_en!r}: {counts}>"
 
     def _repr_html_(self) -> str:

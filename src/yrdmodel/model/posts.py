@@ -5,6 +5,7 @@ from typing import Any
 import attrs
 
 from yrdmodel.model.dates import DateLike, PartialDate, Precision, Truth, as_date
+from yrdmodel.model.schema import refers
 from yrdmodel.model.sources import Sourced, check_id, check_ids, check_optional_id
 
 __all__ = ["Post", "Tenure"]
@@ -38,11 +39,11 @@ class Post(Sourced):
     id: str = attrs.field(validator=check_id)
     name_en: str
     name_zh: str | None = None
-    member: str | None = attrs.field(default=None, validator=check_optional_id)
-    body: str | None = attrs.field(default=None, validator=check_optional_id)
+    member: str | None = attrs.field(default=None, validator=check_optional_id, metadata=refers("members"))
+    body: str | None = attrs.field(default=None, validator=check_optional_id, metadata=refers("all_bodies"))
     seats: int | None = attrs.field(default=1, validator=_check_seats)
     main_leader: bool = False
-    incompatible_with: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
+    incompatible_with: tuple[str, ...] = attrs.field(default=(), validator=check_ids, metadata=refers("posts"))
 
 
 def _check_order(tenure: "Tenure", attribute: "attrs.Attribute[PartialDate | None]", end: PartialDate | None) -> None:
@@ -75,8 +76,8 @@ class Tenure(Sourced):
             (a handover with an acting holder), so validation does not report it.
     """
 
-    post: str = attrs.field(validator=check_id)
-    person: str = attrs.field(validator=check_id)
+    post: str = attrs.field(validator=check_id, metadata=refers("posts"))
+    person: str = attrs.field(validator=check_id, metadata=refers("people"))
     start: PartialDate | None = None
     end: PartialDate | None = attrs.field(default=None, validator=_check_order)
     acting: bool | None = None

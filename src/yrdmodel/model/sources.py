@@ -7,6 +7,7 @@ from typing import Any
 import attrs
 
 from yrdmodel.model.dates import PartialDate
+from yrdmodel.model.schema import refers
 
 __all__ = ["Citation", "Confidence", "Source", "SourceKind", "Sourced", "check_id"]
 
@@ -95,7 +96,7 @@ class Citation:
         note: What the source supports, where it supports only part of the record.
     """
 
-    source: str = attrs.field(validator=check_id)
+    source: str = attrs.field(validator=check_id, metadata=refers("sources"))
     note: str | None = None
 
 

@@ -13,11 +13,12 @@ from yrdmodel.model.bodies import Body
 from yrdmodel.model.dates import PartialDate, Precision
 from yrdmodel.model.mechanism import SYMPOSIUM, Mechanism
 from yrdmodel.model.meetings import Attendance, Meeting
-from yrdmodel.model.members import MembershipChange, MembershipStatus
+from yrdmodel.model.members import Member, MembershipChange, MembershipStatus
 from yrdmodel.model.people import Person
 from yrdmodel.model.plans import Plan, PlanKind
 from yrdmodel.model.posts import Post, Tenure
-from yrdmodel.model.sources import Citation
+from yrdmodel.model.schema import collections
+from yrdmodel.model.sources import Citation, Source
 from yrdmodel.strategies._dates import T, _coarse, _coin, partial_dates
 from yrdmodel.strategies._mechanisms import mechanisms
 from yrdmodel.validation.rules import CODES
@@ -123,7 +124,7 @@ def _replace(records: tuple[T, ...], old: T, new: T) -> tuple[T, ...]:
 
 
 def _top_records(m: Mechanism) -> list[tuple[str, Any]]:
-    kinds = ("members", "all_bodies", "posts", "people", "tenures", "meetings", "plans")
+    kinds = [c.field for c in collections(Mechanism) if c.record is not Source]
     return [(kind, record) for kind in kinds for record in getattr(m, kind)]
 
 
@@ -133,7 +134,8 @@ def _day(ordinal: int) -> PartialDate:
 
 @_injects("duplicate-id")
 def _duplicate(draw: st.DrawFn, m: Mechanism) -> Inconsistency:
-    kinds = ("sources", "members", "all_bodies", "posts", "people")
+    # Records that no rule other than duplicate-id compares with each other.
+    kinds = [c.field for c in collections(Mechanism) if c.record in (Source, Member, Body, Post, Person)]
     kind, record = draw(st.sampled_from([(k, r) for k in kinds for r in getattr(m, k)]))
     copy = attrs.evolve(record, note="a second record under the same id")
     broken = _evolve(m, kind, (*getattr(m, kind), copy))
