@@ -205,7 +205,7 @@ def symposia(m: Mechanism) -> list[str]:
             f"> {text(p.note)}" if p.note else "",
             "",
         ]
-    others = [x for x in sorted(m.meetings, key=lambda x: (x.body, x.date.sort_key)) if x.body != "symposium"]
+    others = [x for x in sorted(m.meetings, key=lambda x: (x.body, x.date.sort_key)) if x.body != m.host_body]
     rows = [
         [
             f"`{x.body}`",

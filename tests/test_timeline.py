@@ -69,7 +69,15 @@ def small() -> Mechanism:
         Meeting(id="symposium.2020", body="symposium", date=D("2020-06"), host="zj", sources=CITE),
         Meeting(id="joint-meeting.2019", body="joint-meeting", date=D("2019-05-22"), host="zj", sources=CITE),
     )
-    return Mechanism(name_en="test", members=members, posts=posts, people=people, tenures=tenures, meetings=meetings)
+    return Mechanism(
+        name_en="test",
+        members=members,
+        posts=posts,
+        people=people,
+        tenures=tenures,
+        meetings=meetings,
+        decision_body="symposium",
+    )
 
 
 def num(day: datetime.date) -> float:
@@ -203,6 +211,7 @@ class TestSymposia:
             people=self.m.people,
             tenures=self.m.tenures,
             meetings=(*self.m.meetings, decided),
+            decision_body="symposium",
         )
         ax = axes_of(yrdmodel.draw_timeline(m, start="2013-01-01", end="2022-12-31"))
         assert len(stars(ax, "white")) == 1

@@ -200,6 +200,7 @@ def yrd(
         "meetings": meetings,
         "plans": tuple(plans),
         "rotation": rotation,
+        "decision_body": "symposium",
         **kw,
     }
     return Mechanism(**fields)  # type: ignore[arg-type]

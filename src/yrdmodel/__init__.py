@@ -9,7 +9,15 @@
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from yrdmodel.errors import AmbiguousAnswerError, DataError, MergeConflictError, Problem, UnknownIdError, YrdModelError
+from yrdmodel.errors import (
+    AmbiguousAnswerError,
+    DataError,
+    MergeConflictError,
+    Problem,
+    UndeclaredError,
+    UnknownIdError,
+    YrdModelError,
+)
 from yrdmodel.model.bodies import Body, BodyKind, Count, Tier
 from yrdmodel.model.dates import DateLike, PartialDate, Precision, Truth
 from yrdmodel.model.mechanism import Event, EventKind, Mechanism
@@ -100,6 +108,7 @@ __all__ = [
     "Tenure",
     "Tier",
     "Truth",
+    "UndeclaredError",
     "UnknownIdError",
     "ValidationReport",
     "YrdModelError",

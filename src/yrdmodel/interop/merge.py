@@ -54,9 +54,9 @@ def merge(base: Mechanism, extra: Mechanism, *more: Mechanism) -> Mechanism:
 
     Records are matched by id (a tenure by :attr:`~yrdmodel.Tenure.id`). A record with a new id
     is added after the base's records of its kind; a record equal to the one with its id is kept
-    once; a record that differs from the one with its id is a conflict. The rotation policy is
-    taken from the base, or from an extra dataset when the base has none (two different policies
-    conflict). The name, Chinese name and ``as_of`` date are the base's.
+    once; a record that differs from the one with its id is a conflict. The rotation policy and
+    the decision body are taken from the base, or from an extra dataset when the base has none (two
+    different ones conflict). The name, Chinese name and ``as_of`` date are the base's.
 
     Args:
         base: The dataset to extend, e.g. ``yrdmodel.load()``.
@@ -90,17 +90,22 @@ def merge(base: Mechanism, extra: Mechanism, *more: Mechanism) -> Mechanism:
         )
         fields[c.field] = records
         conflicts.extend(found)
-    rotation = base.rotation
-    for i, x in enumerate(datasets):
-        if x.rotation is None or x.rotation == rotation:
-            continue
-        if rotation is None:
-            rotation = x.rotation
-        else:
-            conflicts.append(f"rotation{_which(i, len(datasets) > 1)}: {_differences(rotation, x.rotation)}")
+    for name in ("rotation", "decision_body"):  # declared once: the base's, or the first dataset's that has one
+        value = getattr(base, name)
+        for i, x in enumerate(datasets):
+            other = getattr(x, name)
+            if other is None or other == value:
+                continue
+            if value is None:
+                value = other
+            elif name == "rotation":
+                conflicts.append(f"rotation{_which(i, len(datasets) > 1)}: {_differences(value, other)}")
+            else:
+                conflicts.append(f"{name}{_which(i, len(datasets) > 1)}: {_short(value)} vs {_short(other)}")
+        fields[name] = value
     if conflicts:
         raise MergeConflictError(conflicts)
-    merged = attrs.evolve(base, **fields, rotation=rotation)
+    merged = attrs.evolve(base, **fields)
     _check_references(merged)
     return merged
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from yrdmodel.errors import AmbiguousAnswerError, UnknownIdError
+from yrdmodel.errors import AmbiguousAnswerError, UndeclaredError, UnknownIdError
 from yrdmodel.model.bodies import Body, BodyKind, Tier
 from yrdmodel.model.dates import DateLike, PartialDate, Truth, as_date, day_ordinal
 from yrdmodel.model.index import PostTenures, by_id, group
@@ -17,16 +17,13 @@ from yrdmodel.model.people import Person
 from yrdmodel.model.plans import Plan, PlanKind
 from yrdmodel.model.posts import Post, Tenure
 from yrdmodel.model.rotation import Deviation, RotationPolicy
-from yrdmodel.model.schema import collection, summarised
+from yrdmodel.model.schema import collection, refers, summarised
 from yrdmodel.model.sources import Source
 
 if TYPE_CHECKING:
     from yrdmodel.validation.report import ValidationReport
 
-__all__ = ["SYMPOSIUM", "Event", "EventKind", "Mechanism"]
-
-SYMPOSIUM = "symposium"
-"""The id of the decision-tier body whose yearly meeting rotates among the members."""
+__all__ = ["Event", "EventKind", "Mechanism"]
 
 
 class EventKind(enum.Enum):
@@ -63,6 +60,7 @@ class _Index:
     __slots__ = (
         "bodies",
         "children",
+        "host_body",
         "meetings",
         "members",
         "names",
@@ -93,8 +91,9 @@ class _Index:
         self.tenures_by_person = {
             person: tuple(sorted(ts, key=_tenure_key)) for person, ts in group(m.tenures, "person").items()
         }
-        symposia = sorted((x for x in m.meetings if x.body == SYMPOSIUM), key=lambda x: x.date.sort_key)
-        self.symposia = tuple(symposia)
+        body = m.decision_body if m.decision_body is not None else m.rotation.body if m.rotation else None
+        self.host_body = body
+        self.symposia = tuple(sorted((x for x in m.meetings if x.body == body), key=lambda x: x.date.sort_key))
 
 
 def _fold(name: str) -> str:
@@ -133,6 +132,8 @@ class Mechanism:
         meetings: Every meeting, of every body.
         plans: Every plan.
         rotation: The symposium's rotation policy, where the data declares one.
+        decision_body: The id of the body whose yearly meeting (the symposium) the host queries are
+            about; None to take the rotation policy's body. See :attr:`host_body`.
     """
 
     name_en: str
@@ -147,6 +148,7 @@ class Mechanism:
     meetings: tuple[Meeting, ...] = attrs.field(default=(), metadata=collection("meeting"))
     plans: tuple[Plan, ...] = attrs.field(default=(), metadata=collection("plan"))
     rotation: RotationPolicy | None = None
+    decision_body: str | None = attrs.field(default=None, metadata=refers("all_bodies"))
     _index: _Index = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
@@ -221,8 +223,22 @@ class Mechanism:
     # Meetings and hosts ----------------------------------------------------------------------------
 
     @property
+    def host_body(self) -> str:
+        """The id of the decision body whose meetings rotate: :attr:`decision_body`, or the rotation policy's body.
+
+        Raises:
+            UndeclaredError: The data declares neither, so no meeting is known to be a symposium.
+        """
+        if self._index.host_body is None:
+            raise UndeclaredError(
+                f"{self.name_en!r} declares no decision body (decision_body, or a rotation policy's body): "
+                "no meeting is known to be a symposium"
+            )
+        return self._index.host_body
+
+    @property
     def symposia(self) -> tuple[Meeting, ...]:
-        """The main leaders' symposia, by date."""
+        """The meetings of the decision body (:attr:`host_body`), by date; empty when none is declared."""
         return self._index.symposia
 
     def symposium(self, year: int) -> Meeting:
@@ -230,7 +246,9 @@ class Mechanism:
 
         Raises:
             UnknownIdError: The data holds no symposium for that year.
+            UndeclaredError: The data declares no decision body (see :attr:`host_body`).
         """
+        self.host_body  # noqa: B018 - refuses when no decision body is declared
         found = [s for s in self._index.symposia if s.year == year]
         if not found:
             raise UnknownIdError("symposium in year", year)
@@ -240,13 +258,21 @@ class Mechanism:
 
     @property
     def hosts(self) -> dict[int, str]:
-        """Year to member id of every symposium whose host is known."""
+        """Year to member id of every symposium whose host is known.
+
+        Raises:
+            UndeclaredError: The data declares no decision body (see :attr:`host_body`).
+        """
+        self.host_body  # noqa: B018 - refuses when no decision body is declared
         return {s.year: s.host for s in self._index.symposia if s.host is not None}
 
     def host(self, year: int) -> Member | None:
         """The member that hosted ``year``'s symposium, or that a meeting decided would host it.
 
         Returns None when the data knows neither.
+
+        Raises:
+            UndeclaredError: The data declares no decision body (see :attr:`host_body`).
         """
         host = self.hosts.get(year)
         if host is None:

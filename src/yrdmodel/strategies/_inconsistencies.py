@@ -11,7 +11,7 @@ from hypothesis.errors import InvalidArgument
 
 from yrdmodel.model.bodies import Body
 from yrdmodel.model.dates import PartialDate, Precision
-from yrdmodel.model.mechanism import SYMPOSIUM, Mechanism
+from yrdmodel.model.mechanism import Mechanism
 from yrdmodel.model.meetings import Attendance, Meeting
 from yrdmodel.model.members import Member, MembershipChange, MembershipStatus
 from yrdmodel.model.people import Person
@@ -20,7 +20,7 @@ from yrdmodel.model.posts import Post, Tenure
 from yrdmodel.model.schema import collections
 from yrdmodel.model.sources import Citation, Source
 from yrdmodel.strategies._dates import T, _coarse, _coin, partial_dates
-from yrdmodel.strategies._mechanisms import mechanisms
+from yrdmodel.strategies._mechanisms import SYMPOSIUM, mechanisms
 from yrdmodel.validation.rules import CODES
 
 # One inconsistency at a time ---------------------------------------------------------------------

@@ -11,7 +11,7 @@ from hypothesis.errors import InvalidArgument
 
 from yrdmodel.model.bodies import Body, BodyKind, Count, Tier
 from yrdmodel.model.dates import PartialDate, Precision, Truth
-from yrdmodel.model.mechanism import SYMPOSIUM, Mechanism
+from yrdmodel.model.mechanism import Mechanism
 from yrdmodel.model.meetings import Attendance, Meeting
 from yrdmodel.model.members import Member, MemberKind, MembershipChange, MembershipStatus
 from yrdmodel.model.people import Alias, Person
@@ -60,6 +60,9 @@ def _sourced_choices(source_ids: tuple[str, ...]) -> list[tuple[tuple[str, Any],
 _MEMBER_POOL = ("shanghai", "jiangsu", "zhejiang", "anhui", "fujian", "jiangxi", "hubei", "hunan")
 _GROUPS = ("energy", "transport", "environment", "science", "industry")
 
+
+SYMPOSIUM = "symposium"
+"""The id of a generated mechanism's decision body, declared by its rotation policy or its ``decision_body``."""
 
 _TIER_BODIES = (
     (SYMPOSIUM, "Main Leaders' Symposium", BodyKind.SYMPOSIUM, Tier.DECISION),
@@ -560,4 +563,5 @@ def _mechanisms(
         meetings=tuple(meetings_),
         plans=tuple(plans_),
         rotation=policy,
+        decision_body=SYMPOSIUM if policy is None else draw(st.sampled_from([None, SYMPOSIUM])),
     )

@@ -9,7 +9,6 @@ from hypothesis import strategies as st
 
 from yrdmodel.model.bodies import Body, BodyKind, Count, Tier
 from yrdmodel.model.dates import PartialDate, Precision
-from yrdmodel.model.mechanism import SYMPOSIUM
 from yrdmodel.model.meetings import Attendance, Meeting
 from yrdmodel.model.members import Member, MemberKind, MembershipChange, MembershipStatus
 from yrdmodel.model.people import Alias, Identifier, Person
@@ -424,7 +423,7 @@ def _rotation_exceptions(
 def rotation_policies(
     draw: st.DrawFn,
     members: Sequence[str] | None = None,
-    body: str = SYMPOSIUM,
+    body: str = "symposium",
     years: tuple[int, int] | None = None,
     source_ids: Sequence[str] | None = None,
 ) -> RotationPolicy:

@@ -25,7 +25,7 @@ import attrs
 
 from yrdmodel.model.dates import PartialDate, Truth
 from yrdmodel.model.index import group
-from yrdmodel.model.mechanism import SYMPOSIUM, Mechanism
+from yrdmodel.model.mechanism import Mechanism
 from yrdmodel.model.meetings import Meeting
 from yrdmodel.model.members import Member
 from yrdmodel.model.plans import Plan
@@ -507,8 +507,8 @@ def _not_member(member: Member, date: PartialDate) -> Truth:
 )
 def _check_host_member(m: Mechanism) -> Iterator[Finding]:
     members = {x.id: x for x in m.members}
-    for x in m.meetings:
-        member = members.get(x.host) if x.body == SYMPOSIUM and x.host is not None else None
+    for x in m.symposia:
+        member = members.get(x.host) if x.host is not None else None
         if member is None or not member.history:
             continue
         if (truth := _not_member(member, x.date)) is not Truth.NO:
