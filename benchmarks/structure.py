@@ -6,10 +6,13 @@ Run from the repository root: ``python benchmarks/structure.py``. Branch coverag
 
 from __future__ import annotations
 
-import ast
 import re
+import sys
 from collections import defaultdict
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from test_layers import cycles, import_graph
 
 SRC = Path("src/yrdmodel")
 
@@ -20,80 +23,13 @@ FACTS = {
     r"(\"|')(bodies|members|people|posts|tenures|meetings|plans|sources)\5.*"
     r"(\"|')(bodies|members|people|posts|tenures|meetings|plans|sources)\7",
     "all_bodies -> bodies file key": r"all_bodies.*[\"']bodies[\"']|[\"']bodies[\"'].*all_bodies|(rename|key)=[\"']bodies",
-    "decision body literal 'symposium'": r"[\"']symposium[\"']",
+    "code picking the decision body by its id": r"(==|!=) *(SYMPOSIUM\b|[\"']symposium[\"'])",
 }
 
 
 def lines(path: Path) -> int:
     """Count a file's lines."""
     return len(path.read_text(encoding="utf-8").splitlines())
-
-
-def module_name(path: Path) -> str:
-    """The dotted module name of a file under src."""
-    parts = list(path.relative_to("src").with_suffix("").parts)
-    if parts[-1] == "__init__":
-        parts.pop()
-    return ".".join(parts)
-
-
-def import_graph() -> dict[str, set[str]]:
-    """Every import between yrdmodel modules, at load time or inside functions, but not under TYPE_CHECKING."""
-    modules = {module_name(p): p for p in SRC.rglob("*.py")}
-    graph: dict[str, set[str]] = defaultdict(set)
-    for name, path in modules.items():
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        skip: set[int] = set()
-        for node in ast.walk(tree):
-            if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
-                skip.update(id(n) for child in node.body for n in ast.walk(child))
-        for node in ast.walk(tree):
-            if id(node) in skip:
-                continue
-            targets: list[str] = []
-            if isinstance(node, ast.Import):
-                targets = [a.name for a in node.names]
-            elif isinstance(node, ast.ImportFrom) and node.module:
-                targets = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
-            for target in targets:
-                if target in modules and target != name:
-                    graph[name].add(target)
-    return graph
-
-
-def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
-    """Strongly connected components with more than one module (Tarjan)."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on: set[str] = set()
-    out: list[list[str]] = []
-
-    def visit(v: str) -> None:
-        index[v] = low[v] = len(index)
-        stack.append(v)
-        on.add(v)
-        for w in graph.get(v, ()):
-            if w not in index:
-                visit(w)
-                low[v] = min(low[v], low[w])
-            elif w in on:
-                low[v] = min(low[v], index[w])
-        if low[v] == index[v]:
-            comp = []
-            while True:
-                w = stack.pop()
-                on.discard(w)
-                comp.append(w)
-                if w == v:
-                    break
-            if len(comp) > 1:
-                out.append(sorted(comp))
-
-    for v in list(graph):
-        if v not in index:
-            visit(v)
-    return out
 
 
 def main() -> None:
@@ -119,7 +55,7 @@ def main() -> None:
         hits = {p: len(re.findall(pattern, t)) for p, t in texts.items()}
         hits = {p: n for p, n in hits.items() if n}
         print(f"  {fact}: {len(hits)} files / {sum(hits.values())} lines  {sorted(hits)}")
-    found = cycles(import_graph())
+    found = cycles(import_graph(Path("src")))
     print(f"import cycles between yrdmodel modules: {len(found)}")
     for comp in found:
         print(f"  {len(comp)} modules: {', '.join(comp)}")

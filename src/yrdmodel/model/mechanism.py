@@ -332,6 +332,11 @@ class Mechanism:
             return None
         return index.holder(on.toordinal() if isinstance(on, datetime.date) else day_ordinal(on))
 
+    @property
+    def tenures_by_post(self) -> Mapping[str, PostTenures]:
+        """The tenures of each post that has any, indexed for date queries (built once, with the mechanism)."""
+        return self._index.tenures_by_post
+
     def _post_tenures(self, post_id: str) -> PostTenures | None:
         index = self._index.tenures_by_post.get(post_id)
         if index is None and post_id not in self._index.posts:

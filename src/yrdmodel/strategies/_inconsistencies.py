@@ -20,7 +20,7 @@ from yrdmodel.model.posts import Post, Tenure
 from yrdmodel.model.schema import collections
 from yrdmodel.model.sources import Citation, Source
 from yrdmodel.strategies._dates import T, _coarse, _coin, partial_dates
-from yrdmodel.strategies._mechanisms import SYMPOSIUM, mechanisms
+from yrdmodel.strategies._mechanisms import mechanisms
 from yrdmodel.validation.rules import CODES
 
 # One inconsistency at a time ---------------------------------------------------------------------
@@ -264,7 +264,7 @@ def _before_founding(draw: st.DrawFn, m: Mechanism) -> Inconsistency:
 
 
 def _symposia(m: Mechanism) -> list[Meeting]:
-    return sorted((x for x in m.meetings if x.body == SYMPOSIUM), key=lambda x: (x.date.sort_key, x.id))
+    return sorted(m.symposia, key=lambda x: (x.date.sort_key, x.id))
 
 
 @_injects("host-not-member")
@@ -289,13 +289,13 @@ def _off_rotation(draw: st.DrawFn, m: Mechanism) -> Inconsistency:
     if governed:
         x = draw(st.sampled_from(governed))
     else:  # hold the next meeting the rotation expects
-        after = policy.next_after(max((x.year for x in m.meetings if x.body == SYMPOSIUM), default=policy.first_year))
+        after = policy.next_after(max((x.year for x in m.symposia), default=policy.first_year))
         assume(after is not None)
         assert after is not None
         year, host = after
         x = Meeting(
-            id=_fresh([x.id for x in m.meetings], f"{SYMPOSIUM}.{year}"),
-            body=SYMPOSIUM,
+            id=_fresh([x.id for x in m.meetings], f"{m.host_body}.{year}"),
+            body=m.host_body,
             date=PartialDate(year),
             host=host,
             sources=_cite(m),

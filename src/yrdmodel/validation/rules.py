@@ -400,7 +400,7 @@ def overlap(a: Tenure, b: Tenure) -> Truth:
 )
 def _check_overlaps(m: Mechanism) -> Iterator[Finding]:
     posts = {p.id: p for p in m.posts}
-    for post_id, index in m._index.tenures_by_post.items():
+    for post_id, index in m.tenures_by_post.items():
         post = posts.get(post_id)
         seats = 1 if post is None else post.seats
         if seats is None:  # the number of seats is unknown
