@@ -15,24 +15,11 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
 import yrdmodel
-from yrdmodel import Citation, Mechanism, Meeting, Member, MemberKind, PartialDate, Person, Post, Tenure
+from builders import CITE, D, tenure
+from yrdmodel import Mechanism, Meeting, Member, MemberKind, Person, Post
 from yrdmodel.interop.timeline import TENURE_GID
 
 matplotlib.use("Agg")  # the figure is made without pyplot, but never open a window in tests
-
-CITE = (Citation("seed-000"),)
-D = PartialDate.parse
-
-
-def tenure(post: str, person: str, start: str | None, end: str | None, **kw: object) -> Tenure:
-    return Tenure(
-        post=post,
-        person=person,
-        start=D(start) if start else None,
-        end=D(end) if end else None,
-        sources=CITE,
-        **kw,  # type: ignore[arg-type]
-    )
 
 
 def small() -> Mechanism:
