@@ -3,7 +3,7 @@
 import datetime
 import enum
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
@@ -104,7 +104,10 @@ def _tenure_key(tenure: Tenure) -> tuple[int, int]:
     return (tenure.start.lo, tenure.start.hi) if tenure.start is not None else (-1, -1)
 
 
-def _lookup(table: Mapping[str, Any], kind: str, key: str) -> Any:
+_R = TypeVar("_R")
+
+
+def _lookup(table: Mapping[str, _R], kind: str, key: str) -> _R:
     try:
         return table[key]
     except (KeyError, TypeError):
@@ -167,27 +170,27 @@ class Mechanism:
 
     def member(self, member_id: str) -> Member:
         """The member with this id (``"anhui"``)."""
-        return _lookup(self._index.members, "member", member_id)  # type: ignore[no-any-return]
+        return _lookup(self._index.members, "member", member_id)
 
     def body(self, body_id: str) -> Body:
         """The body with this id (``"cooperation-office"``)."""
-        return _lookup(self._index.bodies, "body", body_id)  # type: ignore[no-any-return]
+        return _lookup(self._index.bodies, "body", body_id)
 
     def post(self, post_id: str) -> Post:
         """The post with this id (``"jiangsu.governor"``)."""
-        return _lookup(self._index.posts, "post", post_id)  # type: ignore[no-any-return]
+        return _lookup(self._index.posts, "post", post_id)
 
     def source(self, source_id: str) -> Source:
         """The source with this id (``"seed-003"``)."""
-        return _lookup(self._index.sources, "source", source_id)  # type: ignore[no-any-return]
+        return _lookup(self._index.sources, "source", source_id)
 
     def meeting(self, meeting_id: str) -> Meeting:
         """The meeting with this id (``"symposium.2018"``)."""
-        return _lookup(self._index.meetings, "meeting", meeting_id)  # type: ignore[no-any-return]
+        return _lookup(self._index.meetings, "meeting", meeting_id)
 
     def plan(self, plan_id: str) -> Plan:
         """The plan with this id (``"three-year-action.2021"``)."""
-        return _lookup(self._index.plans, "plan", plan_id)  # type: ignore[no-any-return]
+        return _lookup(self._index.plans, "plan", plan_id)
 
     def person(self, key: str) -> Person:
         """A person by id, pinyin name, alias or Chinese name, ignoring case and hyphens.
