@@ -3,9 +3,11 @@
 import datetime
 import enum
 from collections.abc import Iterable, Mapping
+from itertools import pairwise
 from typing import TYPE_CHECKING, TypeVar
 
 import attrs
+import pendulum
 
 from yrdmodel.errors import AmbiguousAnswerError, UndeclaredError, UnknownIdError
 from yrdmodel.model.bodies import Body, BodyKind, Tier
@@ -282,6 +284,24 @@ class Mechanism:
             decided = [s.next_host for s in self._index.symposia if s.next_host_year == year and s.next_host]
             host = decided[-1] if decided else None
         return None if host is None else self.member(host)
+
+    def years_between_hosting(self, member_id: str) -> tuple[pendulum.Interval[pendulum.Date], ...]:
+        """The spans between one symposium a member hosted and the next it hosted, at year precision.
+
+        Each runs from 1 January of one hosting year to 1 January of the next, so ``.in_years()``
+        is the number of years between them.
+
+        >>> import yrdmodel
+        >>> [i.in_years() for i in yrdmodel.load().years_between_hosting("shanghai")][-1]
+        4
+
+        Raises:
+            UnknownIdError: No member has that id.
+            UndeclaredError: The data declares no decision body (see :attr:`host_body`).
+        """
+        self.member(member_id)
+        years = sorted(year for year, host in self.hosts.items() if host == member_id)
+        return tuple(pendulum.Interval(pendulum.Date(a, 1, 1), pendulum.Date(b, 1, 1)) for a, b in pairwise(years))
 
     def host_deviations(self) -> tuple[Deviation, ...]:
         """Every year whose actual host of the rotating body's meeting differs from the rotation policy's."""

@@ -1,8 +1,10 @@
 """Posts and the tenures of the people who held them."""
 
+import datetime
 from typing import Any
 
 import attrs
+import pendulum
 
 from yrdmodel.model.dates import DateLike, PartialDate, Precision, Truth, as_date
 from yrdmodel.model.schema import refers
@@ -115,8 +117,34 @@ class Tenure(Sourced):
         # Inconsistent data (an attestation outside the span) must not widen the possible range.
         return max(definite_from, possible_from), min(definite_to, possible_to), possible_from, possible_to
 
+    def length(self) -> tuple[pendulum.Interval[pendulum.Date] | None, pendulum.Interval[pendulum.Date] | None]:
+        """How long the tenure lasted, at least and at most, as pendulum intervals (``.in_years()``, ``.in_words()``).
+
+        The first is the span the person certainly held the post (None if no day is certain), the
+        second the span they may have held it (None when an unknown start or end leaves it open).
+        Each runs from its first day to the day after its last (the tenure's ``end``, which is half-open).
+
+        >>> t = Tenure(post="zj.governor", person="li-qiang", start=PartialDate(2012, 12, 21),
+        ...            end=PartialDate(2016, 6), sources=())
+        >>> at_least, at_most = t.length()
+        >>> at_least.in_months(), at_most.in_months(), at_most.end
+        (41, 42, Date(2016, 6, 30))
+        """
+        definite_from, definite_to, possible_from, possible_to = self.bounds()
+        certain = _interval(definite_from, definite_to) if definite_from <= definite_to else None
+        possible = _interval(possible_from, possible_to) if possible_from > NEVER and possible_to < FOREVER else None
+        return certain, possible
+
     def covers(self, on: DateLike) -> Truth:
         """Whether the person held the post on a day: YES, NO, or MAYBE where dates are partial."""
         day = as_date(on).toordinal()
         definite_from, definite_to, possible_from, possible_to = self.bounds()
         return Truth.between(day, (definite_from, definite_to), (possible_from, possible_to))
+
+
+def _interval(first: int, last: int) -> pendulum.Interval[pendulum.Date]:
+    """The pendulum interval from day ordinal ``first`` to the day after ``last``."""
+    start, end = datetime.date.fromordinal(first), datetime.date.fromordinal(last + 1)
+    return pendulum.Interval(
+        pendulum.Date(start.year, start.month, start.day), pendulum.Date(end.year, end.month, end.day)
+    )
