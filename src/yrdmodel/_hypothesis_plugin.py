@@ -1,9 +1,9 @@
 """Hypothesis' ``st.from_type`` for the model classes, registered without importing the strategies.
 
-Hypothesis runs :func:`_hypothesis_setup_hook` through the ``hypothesis`` entry point whenever
+Hypothesis runs `_hypothesis_setup_hook` through the ``hypothesis`` entry point whenever
 ``hypothesis`` is imported, wherever yrdmodel is installed. This module imports nothing of its own, and
 the hook only registers the model classes (so ``import hypothesis`` costs what ``import yrdmodel`` does):
-the strategy behind each class is looked up in :mod:`yrdmodel.strategies` the first time
+the strategy behind each class is looked up in `yrdmodel.strategies` the first time
 ``st.from_type`` resolves it, never while Hypothesis or the strategies are still being imported.
 """
 

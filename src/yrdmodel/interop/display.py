@@ -1,7 +1,7 @@
 """HTML for notebooks: Jupyter shows a mechanism, meeting, person or validation report as tables.
 
 The model's ``_repr_html_`` methods call these functions; call them yourself to embed the
-HTML elsewhere. Every value taken from the data is escaped with :func:`html.escape`, so a
+HTML elsewhere. Every value taken from the data is escaped with `html.escape`, so a
 name or note can never inject markup.
 
 Examples:
@@ -30,7 +30,7 @@ def _e(value: object) -> str:
 
 
 def _table(header: Sequence[str], rows: Iterable[Sequence[Cell]], *, caption: str | None = None) -> str:
-    """A table; cells are escaped unless they are :class:`_Raw`."""
+    """A table; cells are escaped unless they are `_Raw`."""
     parts = ["<table>"]
     if caption:
         parts.append(f"<caption>{_e(caption)}</caption>")

@@ -5,7 +5,7 @@ values, empty and default fields are left out, and unknown keys are an error.
 
 There are two converters that accept and reject exactly the same input: a fast one for
 data that is expected to be good, and a detailed one that is used only after the fast
-one failed, to find every problem with its path (:func:`structure_problems`).
+one failed, to find every problem with its path (`structure_problems`).
 """
 
 import enum
@@ -224,7 +224,7 @@ def make_converter(detailed: bool = True) -> cattrs.Converter:
 
 
 def structure_mechanism(data: Any) -> Mechanism:
-    """Structure a parsed document into a :class:`Mechanism` (cattrs errors propagate).
+    """Structure a parsed document into a [`Mechanism`][yrdmodel.Mechanism] (cattrs errors propagate).
 
     Args:
         data: A parsed JSON or TOML document.
@@ -248,13 +248,13 @@ def unstructure_mechanism(mechanism: Mechanism) -> dict[str, Any]:
         mechanism: The mechanism.
 
     Returns:
-        What :func:`json.dumps` can write.
+        What `json.dumps` can write.
     """
     return make_converter().unstructure(mechanism)  # type: ignore[no-any-return]
 
 
 def structure_problems(data: Any) -> list[tuple[str, str]]:
-    """Every problem that keeps ``data`` from being a :class:`Mechanism`, as ``(path, message)``.
+    """Every problem that keeps ``data`` from being a [`Mechanism`][yrdmodel.Mechanism], as ``(path, message)``.
 
     Args:
         data: A parsed document that the fast converter refused.

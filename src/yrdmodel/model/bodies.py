@@ -23,7 +23,7 @@ class Tier(enum.Enum):
 
 
 class BodyKind(enum.Enum):
-    """What sort of body a :class:`Body` is."""
+    """What sort of body a [`Body`][yrdmodel.Body] is."""
 
     SYMPOSIUM = "symposium"
     """A meeting series of leaders (the main leaders' symposium and the symposia beside it)."""

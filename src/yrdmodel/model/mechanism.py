@@ -1,4 +1,4 @@
-"""The :class:`Mechanism`: every record of a cooperation mechanism, and the questions asked of it."""
+"""The [`Mechanism`][yrdmodel.Mechanism]: every record of a cooperation mechanism, and the questions asked of it."""
 
 import datetime
 import enum
@@ -29,7 +29,7 @@ __all__ = ["Event", "EventKind", "Mechanism"]
 
 
 class EventKind(enum.Enum):
-    """What happened in a member's :class:`Event`."""
+    """What happened in a member's [`Event`][yrdmodel.Event]."""
 
     HOSTED = "hosted"
     """The member hosted a meeting."""
@@ -120,8 +120,8 @@ def _lookup(table: Mapping[str, _R], kind: str, key: str) -> _R:
 class Mechanism:
     """A regional cooperation mechanism: members, bodies, posts, people, tenures, meetings and plans.
 
-    Build one with :func:`yrdmodel.load` or with the constructor; change it with ``attrs.evolve``.
-    Lookups by id raise :class:`~yrdmodel.UnknownIdError`. Indexes are built once, when the
+    Build one with [`yrdmodel.load`][yrdmodel.load] or with the constructor; change it with ``attrs.evolve``.
+    Lookups by id raise [`UnknownIdError`][yrdmodel.UnknownIdError]. Indexes are built once, when the
     mechanism is made, so queries never scan all records.
 
     Attributes:
@@ -130,7 +130,7 @@ class Mechanism:
         as_of: The date the data was last brought up to; answers after it rest on no source.
         sources: Every source the records cite.
         members: The member regions, in the order the data lists them.
-        all_bodies: Every body (use :meth:`bodies` to filter by tier). Serialized as ``bodies``.
+        all_bodies: Every body (use [`bodies`][yrdmodel.Mechanism.bodies] to filter by tier). Serialized as ``bodies``.
         posts: Every post.
         people: Every person.
         tenures: Every tenure.
@@ -138,7 +138,7 @@ class Mechanism:
         plans: Every plan.
         rotation: The symposium's rotation policy, where the data declares one.
         decision_body: The id of the body whose yearly meeting (the symposium) the host queries are
-            about; None to take the rotation policy's body. See :attr:`host_body`.
+            about; None to take the rotation policy's body. See [`host_body`][yrdmodel.Mechanism.host_body].
     """
 
     name_en: str
@@ -229,7 +229,7 @@ class Mechanism:
 
     @property
     def host_body(self) -> str:
-        """The id of the decision body whose meetings rotate: :attr:`decision_body`, or the rotation policy's body.
+        """The id of the decision body whose meetings rotate: `decision_body`, or the rotation policy's body.
 
         Raises:
             UndeclaredError: The data declares neither, so no meeting is known to be a symposium.
@@ -243,7 +243,7 @@ class Mechanism:
 
     @property
     def symposia(self) -> tuple[Meeting, ...]:
-        """The meetings of the decision body (:attr:`host_body`), by date; empty when none is declared."""
+        """The meetings of the decision body ([`host_body`][yrdmodel.Mechanism.host_body]), by date; empty when none is declared."""
         return self._index.symposia
 
     def symposium(self, year: int) -> Meeting:
@@ -251,7 +251,7 @@ class Mechanism:
 
         Raises:
             UnknownIdError: The data holds no symposium for that year.
-            UndeclaredError: The data declares no decision body (see :attr:`host_body`).
+            UndeclaredError: The data declares no decision body (see [`host_body`][yrdmodel.Mechanism.host_body]).
         """
         self.host_body  # noqa: B018 - refuses when no decision body is declared
         found = [s for s in self._index.symposia if s.year == year]
@@ -266,7 +266,7 @@ class Mechanism:
         """Year to member id of every symposium whose host is known.
 
         Raises:
-            UndeclaredError: The data declares no decision body (see :attr:`host_body`).
+            UndeclaredError: The data declares no decision body (see [`host_body`][yrdmodel.Mechanism.host_body]).
         """
         self.host_body  # noqa: B018 - refuses when no decision body is declared
         return {s.year: s.host for s in self._index.symposia if s.host is not None}
@@ -277,7 +277,7 @@ class Mechanism:
         Returns None when the data knows neither.
 
         Raises:
-            UndeclaredError: The data declares no decision body (see :attr:`host_body`).
+            UndeclaredError: The data declares no decision body (see [`host_body`][yrdmodel.Mechanism.host_body]).
         """
         host = self.hosts.get(year)
         if host is None:
@@ -291,13 +291,14 @@ class Mechanism:
         Each runs from 1 January of one hosting year to 1 January of the next, so ``.in_years()``
         is the number of years between them.
 
-        >>> import yrdmodel
-        >>> [i.in_years() for i in yrdmodel.load().years_between_hosting("shanghai")][-1]
-        4
-
         Raises:
             UnknownIdError: No member has that id.
-            UndeclaredError: The data declares no decision body (see :attr:`host_body`).
+            UndeclaredError: The data declares no decision body (see [`host_body`][yrdmodel.Mechanism.host_body]).
+
+        Examples:
+            >>> import yrdmodel
+            >>> [i.in_years() for i in yrdmodel.load().years_between_hosting("shanghai")]
+            [4, 4]
         """
         self.member(member_id)
         years = sorted(year for year, host in self.hosts.items() if host == member_id)
@@ -329,7 +330,7 @@ class Mechanism:
             on: The day.
             include_possible: Also return tenures that only *may* cover the day because a
                 date is partial or unknown. By default only definite ones are returned;
-                use :meth:`holders_with_truth` to tell the two apart.
+                use [`holders_with_truth`][yrdmodel.Mechanism.holders_with_truth] to tell the two apart.
         """
         return tuple(t for truth, t in self.holders_with_truth(post_id, on) if include_possible or truth is Truth.YES)
 
@@ -342,7 +343,7 @@ class Mechanism:
         """The person who certainly held a post on a day.
 
         Returns None when no tenure certainly covers the day: the post was vacant, the data
-        has a gap, or a partial date leaves it open (see :meth:`holders_with_truth`).
+        has a gap, or a partial date leaves it open (see [`holders_with_truth`][yrdmodel.Mechanism.holders_with_truth]).
 
         Raises:
             AmbiguousAnswerError: Several people certainly held it that day (a post with
@@ -378,7 +379,7 @@ class Mechanism:
         return {post.id: self.holder(post.id, on) for post in self.main_leader_posts()}
 
     def tenures_of(self, person: str | Person) -> tuple[Tenure, ...]:
-        """A person's tenures, by start (the person by id, name or :class:`Person`)."""
+        """A person's tenures, by start (the person by id, name or [`Person`][yrdmodel.Person])."""
         person_id = person.id if isinstance(person, Person) else self.person(person).id
         return self._index.tenures_by_person.get(person_id, ())
 
@@ -441,7 +442,7 @@ class Mechanism:
     # Checks ----------------------------------------------------------------------------------------
 
     def validate(self) -> "ValidationReport":
-        """Check every consistency rule; see :mod:`yrdmodel.validation`. Never raises on bad data."""
+        """Check every consistency rule; see `yrdmodel.validation`. Never raises on bad data."""
         from yrdmodel.validation.rules import validate
 
         return validate(self)

@@ -60,7 +60,7 @@ class Tenure(Sourced):
     A tenure covers the days from ``start`` up to, not including, ``end``: the end is the
     day the person left (the departure announcement or the accepted resignation), which is
     usually the day the successor started. Dates keep the precision the sources give, so
-    :meth:`covers` answers yes, no or maybe.
+    [`covers`][yrdmodel.Tenure.covers] answers yes, no or maybe.
 
     Attributes:
         post: The post held.
@@ -124,11 +124,12 @@ class Tenure(Sourced):
         second the span they may have held it (None when an unknown start or end leaves it open).
         Each runs from its first day to the day after its last (the tenure's ``end``, which is half-open).
 
-        >>> t = Tenure(post="zj.governor", person="li-qiang", start=PartialDate(2012, 12, 21),
-        ...            end=PartialDate(2016, 6), sources=())
-        >>> at_least, at_most = t.length()
-        >>> at_least.in_months(), at_most.in_months(), at_most.end
-        (41, 42, Date(2016, 6, 30))
+        Examples:
+            >>> t = Tenure(post="zj.governor", person="li-qiang", start=PartialDate(2012, 12, 21),
+            ...            end=PartialDate(2016, 6), sources=())
+            >>> at_least, at_most = t.length()
+            >>> at_least.in_months(), at_most.in_months(), at_most.end
+            (41, 42, Date(2016, 6, 30))
         """
         definite_from, definite_to, possible_from, possible_to = self.bounds()
         certain = _interval(definite_from, definite_to) if definite_from <= definite_to else None

@@ -1,10 +1,10 @@
 """The record schema, stated once in attrs field metadata and read from there by every layer.
 
-A :class:`~yrdmodel.Mechanism` field made with :func:`collection` holds one kind of record: it says
+A [`Mechanism`][yrdmodel.Mechanism] field made with `collection` holds one kind of record: it says
 the noun messages use for one record and the key the field has in data files. A record field made
-with :func:`refers` holds the id (or ids) of records of a collection. The converter, the reference
-checks, :func:`yrdmodel.merge`, the packaged files and the data page derive their tables from
-:func:`collections` and :func:`references`, so adding a collection or a reference is one edit here
+with `refers` holds the id (or ids) of records of a collection. The converter, the reference
+checks, [`yrdmodel.merge`][yrdmodel.merge], the packaged files and the data page derive their tables from
+`collections` and `references`, so adding a collection or a reference is one edit here
 and on the field.
 
 >>> from yrdmodel import Mechanism, Post

@@ -27,7 +27,7 @@ def check_id(instance: object, attribute: "attrs.Attribute[Any]", value: str) ->
 
 
 def check_optional_id(instance: object, attribute: "attrs.Attribute[Any]", value: str | None) -> None:
-    """Attrs validator: like :func:`check_id`, but None is allowed."""
+    """Attrs validator: like `check_id`, but None is allowed."""
     if value is not None:
         check_id(instance, attribute, value)
 
@@ -89,7 +89,7 @@ class Source:
 
 @attrs.frozen
 class Citation:
-    """A record's reference to a :class:`Source`.
+    """A record's reference to a [`Source`][yrdmodel.Source].
 
     Attributes:
         source: The id of the source.

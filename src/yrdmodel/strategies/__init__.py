@@ -17,26 +17,26 @@ imported by ``import yrdmodel``::
 
 What is generated:
 
-- :func:`partial_dates` and :func:`spans` (a start and an end that cannot fall before it);
-- one record at a time: :func:`sources`, :func:`citations`, :func:`members`,
-  :func:`membership_changes`, :func:`bodies`, :func:`posts`, :func:`people`, :func:`tenures`,
-  :func:`attendances`, :func:`meetings`, :func:`plans`, :func:`rotation_policies`. Each is a
+- [`partial_dates`][yrdmodel.strategies.partial_dates] and [`spans`][yrdmodel.strategies.spans] (a start and an end that cannot fall before it);
+- one record at a time: [`sources`][yrdmodel.strategies.sources], [`citations`][yrdmodel.strategies.citations], [`members`][yrdmodel.strategies.members],
+  [`membership_changes`][yrdmodel.strategies.membership_changes], [`bodies`][yrdmodel.strategies.bodies], [`posts`][yrdmodel.strategies.posts], [`people`][yrdmodel.strategies.people], [`tenures`][yrdmodel.strategies.tenures],
+  [`attendances`][yrdmodel.strategies.attendances], [`meetings`][yrdmodel.strategies.meetings], [`plans`][yrdmodel.strategies.plans], [`rotation_policies`][yrdmodel.strategies.rotation_policies]. Each is a
   valid record on its own; the ids it refers to are arbitrary slugs unless given;
-- :func:`mechanisms`: whole mechanisms that are valid by construction. Ids are unique and
+- [`mechanisms`][yrdmodel.strategies.mechanisms]: whole mechanisms that are valid by construction. Ids are unique and
   every reference resolves; every record cites a source; the tenures of a post never hold
   more seats than it has (handovers are on the same day or leave a gap, and a handover with
   an acting holder is marked ``overlap_allowed``); no one holds two incompatible posts at once;
   attendees held their post on the meeting's day; symposia follow a generated rotation policy
   and the hosts they decide; plans of a series follow each other without gap or overlap.
   ``m.validate()`` has no findings at all, not even possible ones, and ``loads(dumps(m)) == m``;
-- :func:`inconsistent_mechanisms`: a valid mechanism with one inconsistency put in, as an
-  :class:`Inconsistency` that says which finding code and ids validation should report. Every
-  finding code of :data:`yrdmodel.validation.rules.CODES` can be asked for.
+- [`inconsistent_mechanisms`][yrdmodel.strategies.inconsistent_mechanisms]: a valid mechanism with one inconsistency put in, as an
+  [`Inconsistency`][yrdmodel.strategies.Inconsistency] that says which finding code and ids validation should report. Every
+  finding code of `yrdmodel.validation.rules.CODES` can be asked for.
 
 With the package installed, ``st.from_type()`` knows the model classes (Hypothesis calls
 the hook of ``yrdmodel._hypothesis_plugin`` through the ``hypothesis`` entry point; importing this
-module registers them too): ``st.from_type(yrdmodel.Mechanism)`` is :func:`mechanisms`,
-``st.from_type(yrdmodel.Tenure)`` is :func:`tenures`, and so on.
+module registers them too): ``st.from_type(yrdmodel.Mechanism)`` is [`mechanisms`][yrdmodel.strategies.mechanisms],
+``st.from_type(yrdmodel.Tenure)`` is [`tenures`][yrdmodel.strategies.tenures], and so on.
 """
 
 from hypothesis import strategies as st

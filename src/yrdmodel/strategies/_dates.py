@@ -13,9 +13,9 @@ from yrdmodel.model.dates import PartialDate, Precision
 T = TypeVar("T")
 
 MIN_YEAR = 1949
-"""The first year :func:`partial_dates` draws from by default."""
+"""The first year [`partial_dates`][yrdmodel.strategies.partial_dates] draws from by default."""
 MAX_YEAR = 2049
-"""The last year :func:`partial_dates` draws from by default."""
+"""The last year [`partial_dates`][yrdmodel.strategies.partial_dates] draws from by default."""
 
 _PRECISIONS = (Precision.DAY, Precision.MONTH, Precision.YEAR)
 _PRECISION = st.sampled_from(_PRECISIONS)
@@ -89,7 +89,7 @@ def partial_dates(
         precisions: The precisions to draw from.
 
     Returns:
-        A strategy of :class:`~yrdmodel.PartialDate`.
+        A strategy of [`PartialDate`][yrdmodel.PartialDate].
     """
     _check_years(min_year, max_year)
     days = st.integers(_first_day(min_year), _last_day(max_year))

@@ -56,7 +56,7 @@ def _injects(code: str) -> Callable[[Injector], Injector]:
 
 
 def injectable_codes() -> tuple[str, ...]:
-    """The finding codes :func:`inconsistent_mechanisms` can put in: every code validation reports.
+    """The finding codes [`inconsistent_mechanisms`][yrdmodel.strategies.inconsistent_mechanisms] can put in: every code validation reports.
 
     Returns:
         The codes, in the order validation runs its rules.
@@ -71,10 +71,10 @@ def inconsistent_mechanisms(code: str | None = None) -> st.SearchStrategy[Incons
     naming ``result.ids``.
 
     Args:
-        code: A finding code (see :func:`injectable_codes`); None for any.
+        code: A finding code (see [`injectable_codes`][yrdmodel.strategies.injectable_codes]); None for any.
 
     Returns:
-        A strategy of :class:`Inconsistency`.
+        A strategy of [`Inconsistency`][yrdmodel.strategies.Inconsistency].
 
     Raises:
         InvalidArgument: ``code`` is not a finding code.

@@ -516,7 +516,7 @@ def mechanisms(
         rotation: Whether there is a rotation policy; None for either.
 
     Returns:
-        A strategy of :class:`~yrdmodel.Mechanism`.
+        A strategy of [`Mechanism`][yrdmodel.Mechanism].
 
     Raises:
         InvalidArgument: A bound is out of its range or a minimum is above its maximum.

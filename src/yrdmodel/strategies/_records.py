@@ -37,10 +37,10 @@ def sources(ids: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Sour
     """Sources of facts.
 
     Args:
-        ids: Strategy for the source's id (default: :func:`slugs`).
+        ids: Strategy for the source's id (default: [`slugs`][yrdmodel.strategies.slugs]).
 
     Returns:
-        A strategy of :class:`~yrdmodel.Source`.
+        A strategy of [`Source`][yrdmodel.Source].
     """
     return st.builds(
         Source,
@@ -61,7 +61,7 @@ def citations(source_ids: Sequence[str] | None = None) -> st.SearchStrategy[tupl
         source_ids: The ids to cite; default arbitrary slugs.
 
     Returns:
-        A strategy of non-empty tuples of :class:`~yrdmodel.Citation`.
+        A strategy of non-empty tuples of [`Citation`][yrdmodel.Citation].
     """
     return _citations(tuple(source_ids) if source_ids else None)
 
@@ -108,7 +108,7 @@ def membership_changes(min_year: int = MIN_YEAR, max_year: int = MAX_YEAR) -> st
         max_year: The latest year of the change.
 
     Returns:
-        A strategy of :class:`~yrdmodel.MembershipChange`.
+        A strategy of [`MembershipChange`][yrdmodel.MembershipChange].
     """
     return st.builds(
         MembershipChange,
@@ -139,7 +139,7 @@ def members(id: str | None = None) -> st.SearchStrategy[Member]:
         id: The member's id; default an arbitrary slug.
 
     Returns:
-        A strategy of :class:`~yrdmodel.Member`.
+        A strategy of [`Member`][yrdmodel.Member].
     """
     return st.builds(
         Member,
@@ -162,7 +162,7 @@ def bodies(draw: st.DrawFn, id: str | None = None) -> Body:
         id: The body's id; default an arbitrary slug.
 
     Returns:
-        A :class:`~yrdmodel.Body`.
+        A [`Body`][yrdmodel.Body].
     """
     founded, dissolved = draw(spans())
     body: Body = draw(
@@ -197,7 +197,7 @@ def posts(id: str | None = None, member: str | None = None) -> st.SearchStrategy
         member: The member whose post it is; default an arbitrary slug or none.
 
     Returns:
-        A strategy of :class:`~yrdmodel.Post`.
+        A strategy of [`Post`][yrdmodel.Post].
     """
     return st.builds(
         Post,
@@ -220,7 +220,7 @@ def people(id: str | None = None) -> st.SearchStrategy[Person]:
         id: The person's id; default an arbitrary slug.
 
     Returns:
-        A strategy of :class:`~yrdmodel.Person`.
+        A strategy of [`Person`][yrdmodel.Person].
     """
     return st.builds(
         Person,
@@ -243,7 +243,7 @@ def tenures(draw: st.DrawFn, post: str | None = None, person: str | None = None)
         person: Who held it; default an arbitrary slug.
 
     Returns:
-        A :class:`~yrdmodel.Tenure`.
+        A [`Tenure`][yrdmodel.Tenure].
     """
     start, end = draw(spans())
     return _tenure(
@@ -308,7 +308,7 @@ def attendances(person: str | None = None, post: str | None = None) -> st.Search
         post: The post they attended in; default an arbitrary slug or none.
 
     Returns:
-        A strategy of :class:`~yrdmodel.Attendance`.
+        A strategy of [`Attendance`][yrdmodel.Attendance].
     """
     return st.builds(
         Attendance,
@@ -340,7 +340,7 @@ def meetings(draw: st.DrawFn, id: str | None = None, body: str | None = None, ho
         host: The host; default an arbitrary slug or none.
 
     Returns:
-        A :class:`~yrdmodel.Meeting`.
+        A [`Meeting`][yrdmodel.Meeting].
     """
     date, end_date = draw(_meeting_dates(draw(st.integers(MIN_YEAR, MAX_YEAR))))
     return Meeting(
@@ -375,7 +375,7 @@ def plans(
         years: Its first and last year; default arbitrary (or unknown).
 
     Returns:
-        A :class:`~yrdmodel.Plan`.
+        A [`Plan`][yrdmodel.Plan].
     """
     if years is None:
         first = draw(_optional(st.integers(MIN_YEAR, MAX_YEAR)))
@@ -438,7 +438,7 @@ def rotation_policies(
         source_ids: The sources the policy and its exceptions may cite; default arbitrary slugs.
 
     Returns:
-        A :class:`~yrdmodel.RotationPolicy` that governs at least one year.
+        A [`RotationPolicy`][yrdmodel.RotationPolicy] that governs at least one year.
     """
     low, high = years or (1990, 2040)
     if members:

@@ -1,7 +1,7 @@
 """The consistency rules of a mechanism, each reporting findings with a stable code.
 
-Every rule is a function from a mechanism to findings, registered in :data:`RULES` under
-its code; :data:`CODES` says in one sentence what each code means. Rules never raise on
+Every rule is a function from a mechanism to findings, registered in `RULES` under
+its code; `CODES` says in one sentence what each code means. Rules never raise on
 bad data: a dangling id is a finding here, not a ``KeyError``.
 
 Rules are three-valued. Where partial or unknown dates leave open whether a problem is
@@ -240,7 +240,7 @@ _SKIP = frozenset(_FLAT)
 
 
 def _dangling_flat(mechanism: Mechanism, known: dict[str, set[str]]) -> Iterator[tuple[str, str, str, str]]:
-    """What :func:`_dangling` finds in the :data:`_FLAT` kinds."""
+    """What `_dangling` finds in the `_FLAT` kinds."""
     sources = known["sources"]
     good: set[int] = set()  # ids of citation tuples already checked (files share them between records)
     for kind, fields in _FLAT.items():
@@ -599,7 +599,7 @@ def _check_attendees(m: Mechanism) -> Iterator[Finding]:
 def _series(m: Mechanism) -> Iterator[list[tuple[int, int, Plan]]]:
     """Each series' plans with known years as ``(first, last, plan)``, by first year.
 
-    A plan without a last year covers its first year only, as in :meth:`Plan.in_force`.
+    A plan without a last year covers its first year only, as in [`Plan.in_force`][yrdmodel.Plan.in_force].
     """
     dated = (p for p in m.plans if p.series is not None and p.first_year is not None)
     for plans in group(dated, "series").values():
