@@ -8,8 +8,9 @@ checks, [`yrdmodel.merge`][yrdmodel.merge], the packaged files and the data page
 and on the field.
 
 >>> from yrdmodel import Mechanism, Post
->>> [(c.field, c.key, c.noun) for c in collections(Mechanism)][:3]
-[('sources', 'sources', 'source'), ('members', 'members', 'member'), ('all_bodies', 'bodies', 'body')]
+>>> body = next(c for c in collections(Mechanism) if c.record.__name__ == "Body")
+>>> body.field != body.key, body.noun
+(True, 'body')
 >>> references(Post)
 (('member', 'members'), ('body', 'all_bodies'), ('incompatible_with', 'posts'))
 """
