@@ -17,6 +17,7 @@ import attrs
 
 import yrdmodel
 from yrdmodel import Citation, Mechanism, PartialDate, Tier
+from yrdmodel.model.schema import summarised
 from yrdmodel.views import HostYear, coverage, host_years, year_ranges
 
 EN_DASH = "\N{EN DASH}"
@@ -66,16 +67,7 @@ def named(name_en: str | None, name_zh: str | None) -> str:
 
 def summary(m: Mechanism) -> list[str]:
     """The page's opening: what the dataset holds."""
-    counts = [
-        (len(m.members), "members"),
-        (len(m.all_bodies), "bodies"),
-        (len(m.posts), "posts"),
-        (len(m.people), "people"),
-        (len(m.tenures), "tenures"),
-        (len(m.meetings), "meetings"),
-        (len(m.plans), "plans"),
-        (len(m.sources), "sources"),
-    ]
+    counts = [(len(getattr(m, c.field)), c.key) for c in summarised(Mechanism)]
     return [
         "# Data",
         "",
@@ -215,7 +207,7 @@ def symposia(m: Mechanism) -> list[str]:
             f"> {text(p.note)}" if p.note else "",
             "",
         ]
-    others = [x for x in sorted(m.meetings, key=lambda x: (x.body, x.date.sort_key)) if x.body != "symposium"]
+    others = [x for x in sorted(m.meetings, key=lambda x: (x.body, x.date.sort_key)) if x.body != m.host_body]
     rows = [
         [
             f"`{x.body}`",

@@ -1,5 +1,8 @@
 """The documentation runs: code blocks in the README and docs, the example scripts, the notebook.
 
+The code blocks are found and run by sybil (its Markdown fence lexer and Python evaluator); the
+conventions below are the few lines of parser this file adds.
+
 Conventions for writers of the docs (checked here):
 
 - Every fenced ``python`` block in README.md and docs/**/*.md runs. A page's blocks run in order in
@@ -37,6 +40,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from sybil import Document, Example, Lexeme, Region
+from sybil.evaluators.python import pad
+from sybil.parsers.markdown.lexers import RawFencedCodeBlockLexer
 
 import yrdmodel
 
@@ -47,22 +53,11 @@ PAGES = sorted([ROOT / "README.md", *DOCS.rglob("*.md")])
 SCRIPTS = sorted(EXAMPLES.glob("*.py"))
 NOTEBOOK = EXAMPLES / "tour.ipynb"
 
-OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\n]*?)[ \t]*$")
+FENCES = RawFencedCodeBlockLexer(info_pattern=re.compile(r"(?P<info>[^\n]*)$\n", re.MULTILINE))
 SKIP = re.compile(r'title="Not run: (?P<reason>[^"]*\S[^"]*)"')
 OUTPUT = 'title="Output"'
 PYTHON = {"python", "py", "python3"}
 SHELL = {"bash", "sh", "shell", "console"}
-
-
-@dataclass(frozen=True)
-class Block:
-    """One fenced code block of a Markdown page."""
-
-    path: Path
-    line: int
-    language: str
-    info: str
-    code: str
 
 
 @dataclass(frozen=True)
@@ -75,74 +70,62 @@ class Command:
 
     @property
     def where(self) -> str:
-        path = self.path
-        return f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path.name}:{self.line}"
+        return _where(self.path, self.line)
 
 
 @dataclass(frozen=True)
-class Example:
+class PythonBlock:
     """A python block, the output it must print (if the page gives one) and why it is skipped (if it is)."""
 
-    block: Block
+    source: Lexeme
     output: str | None
     skip: str | None
 
-    @property
-    def where(self) -> str:
-        path = self.block.path
-        return f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path.name}:{self.block.line}"
+
+def _where(path: Path | str, line: int) -> str:
+    path = Path(path)
+    return f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path.name}:{line}"
 
 
-def fenced_blocks(text: str, path: Path) -> Iterator[tuple[Block, bool]]:
-    """Every fenced block of a page, with whether only blank lines separate it from the block before."""
-    lines = text.splitlines()
-    i, last_end = 0, -2
-    while i < len(lines):
-        match = OPEN.match(lines[i])
-        if match is None:
-            i += 1
-            continue
-        indent, fence, info = match["indent"], match["fence"], match["info"]
-        closing = re.compile(rf"^[ \t]*{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$")
-        body: list[str] = []
-        j = i + 1
-        while j < len(lines) and not closing.match(lines[j]):
-            line = lines[j]
-            body.append(line[len(indent) :] if line.startswith(indent) else line.lstrip())
-            j += 1
-        if j == len(lines):
-            raise AssertionError(f"{path}:{i + 1}: unclosed code fence")
-        adjacent = all(not line.strip() for line in lines[last_end + 1 : i]) if last_end >= 0 else False
-        language = info.split()[0].lower() if info.split() else ""
-        yield Block(path, i + 1, language, info, "\n".join(body) + "\n"), adjacent
-        last_end = i = j
-        i += 1
+def _language(region: Region) -> str:
+    words = str(region.lexemes["info"]).split()
+    return words[0].lower() if words else ""
 
 
-def examples(path: Path) -> list[Example]:
-    """The python blocks of a page, each with its expected output and skip reason."""
-    blocks = list(fenced_blocks(path.read_text(encoding="utf-8"), path))
-    found: list[Example] = []
-    for k, (block, _) in enumerate(blocks):
-        if block.language not in PYTHON:
-            continue
-        if "Not run" in block.info and not SKIP.search(block.info):
-            raise AssertionError(f"{block.path}:{block.line}: a skipped block needs a reason: {block.info!r}")
-        skip = SKIP.search(block.info)
-        output = None
-        if k + 1 < len(blocks):
-            after, adjacent = blocks[k + 1]
-            if adjacent and after.language == "text" and OUTPUT in after.info:
-                output = after.code
-        found.append(Example(block, output, skip["reason"] if skip else None))
-    return found
+def parse_page(document: Document) -> Iterator[Region]:
+    """Sybil parser: a page's python blocks (with their Output block) and, on docs pages, its shell blocks.
+
+    Fenced blocks inside another fenced block (a Markdown example of Markdown) are text, not code.
+    """
+    lexed = list(FENCES(document))
+    blocks = [r for r in lexed if not any(o is not r and o.start <= r.start and r.end <= o.end for o in lexed)]
+    for k, region in enumerate(blocks):
+        info, language = str(region.lexemes["info"]), _language(region)
+        line = document.text.count("\n", 0, region.start) + 1
+        if language in PYTHON:
+            if "Not run" in info and not SKIP.search(info):
+                raise AssertionError(f"{_where(document.path, line)}: a skipped block needs a reason: {info!r}")
+            skip = SKIP.search(info)
+            output = None
+            if k + 1 < len(blocks):
+                after = blocks[k + 1]
+                adjacent = not document.text[region.end : after.start].strip()
+                if adjacent and _language(after) == "text" and OUTPUT in str(after.lexemes["info"]):
+                    output = str(after.lexemes["source"])
+            region.parsed = PythonBlock(region.lexemes["source"], output, skip["reason"] if skip else None)
+            region.evaluator = run_python
+            yield region
+        elif language in SHELL and Path(document.path).is_relative_to(DOCS):
+            region.parsed = commands(Path(document.path), line, str(region.lexemes["source"]))
+            region.evaluator = run_commands
+            yield region
 
 
-def commands(block: Block) -> list[Command]:
+def commands(path: Path, line: int, code: str) -> list[Command]:
     """The commands of a shell block to run; ``pip install`` lines are left out, anything unknown is an error."""
     found = []
-    for offset, line in enumerate(block.code.splitlines(), start=1):
-        words = shlex.split(line, comments=True)
+    for offset, text in enumerate(code.splitlines(), start=1):
+        words = shlex.split(text, comments=True)
         if not words or words[:2] == ["pip", "install"]:
             continue
         if words[0] == "yrdmodel":
@@ -150,20 +133,9 @@ def commands(block: Block) -> list[Command]:
         elif words[0] == "python" and len(words) > 1 and words[1].startswith(("examples/", "docs/")):
             argv = (sys.executable, str(ROOT / words[1]), *words[2:])
         else:
-            raise AssertionError(f"{block.path}:{block.line + offset}: not a command the docs tests can run: {line!r}")
-        found.append(Command(block.path, block.line + offset, argv))
+            raise AssertionError(f"{_where(path, line + offset)}: not a command the docs tests can run: {text!r}")
+        found.append(Command(path, line + offset, argv))
     return found
-
-
-def page_steps(path: Path) -> list[Example | Command]:
-    """A page's python examples and shell commands, in page order (shell commands on docs pages only)."""
-    steps: list[tuple[int, Example | Command]] = [(e.block.line, e) for e in examples(path)]
-    if path.is_relative_to(DOCS):
-        text = path.read_text(encoding="utf-8")
-        for block, _ in fenced_blocks(text, path):
-            if block.language in SHELL:
-                steps += [(c.line, c) for c in commands(block)]
-    return [step for _, step in sorted(steps, key=lambda pair: pair[0])]
 
 
 def run_command(command: Command, workdir: Path) -> None:
@@ -173,34 +145,55 @@ def run_command(command: Command, workdir: Path) -> None:
     assert done.returncode == 0, f"{command.where}: the command fails:\n{done.stdout}\n{done.stderr}"
 
 
+def run_commands(example: Example) -> None:
+    """Sybil evaluator of a shell block: its commands run in the working directory."""
+    for command in example.parsed:
+        run_command(command, Path.cwd())
+
+
+def run_python(example: Example) -> None:
+    """Sybil evaluator of a python block: it runs (unless skipped) and prints its Output block, if any."""
+    block: PythonBlock = example.parsed
+    where = _where(example.path, example.line)
+    if block.skip is not None:
+        compile(block.source, where, "exec")  # a skipped block must still compile
+        return
+    code = compile(pad(block.source, example.line + block.source.line_offset), example.path, "exec")
+    buffer = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(buffer):
+            exec(code, example.namespace)
+    except Exception as exc:
+        raise AssertionError(f"{where}: the example fails: {exc!r}") from exc
+    if block.output is not None:
+        got = [line.rstrip() for line in buffer.getvalue().rstrip("\n").splitlines()]
+        want = [line.rstrip() for line in block.output.rstrip("\n").splitlines()]
+        assert got == want, f"{where}: printed output differs from the page's Output block"
+
+
+def page(path: Path) -> Document:
+    """A page parsed into its examples, which share one namespace."""
+    document = Document.parse(str(path), parse_page)
+    document.namespace["__name__"] = f"docs:{path.name}"
+    return document
+
+
 def run_page(path: Path, workdir: Path) -> int:
-    """Run a page's python blocks in order in one namespace, and its shell commands; return how many ran."""
-    namespace: dict[str, object] = {"__name__": f"docs:{path.name}"}
+    """Run a page's examples in order, in a working directory; return how many ran (skipped blocks aside)."""
     ran = 0
     with contextlib.chdir(workdir):
-        for example in page_steps(path):
-            if isinstance(example, Command):
-                run_command(example, workdir)
-                ran += 1
-                continue
-            code = compile(example.block.code, example.where, "exec")
-            if example.skip is not None:
-                continue
-            buffer = io.StringIO()
-            try:
-                with contextlib.redirect_stdout(buffer):
-                    exec(code, namespace)
-            except Exception as exc:
-                raise AssertionError(f"{example.where}: the example fails: {exc!r}") from exc
-            ran += 1
-            if example.output is not None:
-                got = [line.rstrip() for line in buffer.getvalue().rstrip("\n").splitlines()]
-                want = [line.rstrip() for line in example.output.rstrip("\n").splitlines()]
-                assert got == want, f"{example.where}: printed output differs from the page's Output block"
+        for example in page(path):
+            example.evaluate()
+            ran += not (isinstance(example.parsed, PythonBlock) and example.parsed.skip is not None)
     return ran
 
 
-PAGES_WITH_CODE = [p for p in PAGES if page_steps(p)]
+def python_blocks(path: Path) -> list[PythonBlock]:
+    """The python blocks of a page."""
+    return [e.parsed for e in page(path) if isinstance(e.parsed, PythonBlock)]
+
+
+PAGES_WITH_CODE = [p for p in PAGES if list(page(p))]
 
 
 # The extractor itself ------------------------------------------------------------------------------
@@ -216,8 +209,8 @@ def test_extractor_finds_blocks_outputs_and_reasoned_skips(tmp_path: Path) -> No
         "```python\nprint(x)\n```\n",
         encoding="utf-8",
     )
-    found = examples(page)
-    assert [e.block.code for e in found] == ["print(1 + 1)\n", "x = 3\n", "connect()\n", "print(x)\n"]
+    found = python_blocks(page)
+    assert [e.source for e in found] == ["print(1 + 1)\n", "x = 3\n", "connect()\n", "print(x)\n"]
     assert [e.output for e in found] == ["2\n", None, None, None]
     assert [e.skip for e in found] == [None, None, "needs a server", None]
     assert run_page(page, tmp_path) == 3
@@ -227,7 +220,7 @@ def test_extractor_rejects_a_skip_without_reason(tmp_path: Path) -> None:
     page = tmp_path / "page.md"
     page.write_text('```python title="Not run"\nx = 1\n```\n', encoding="utf-8")
     with pytest.raises(AssertionError, match="needs a reason"):
-        examples(page)
+        python_blocks(page)
 
 
 def test_a_failing_block_or_a_wrong_output_fails(tmp_path: Path) -> None:
@@ -242,35 +235,29 @@ def test_a_failing_block_or_a_wrong_output_fails(tmp_path: Path) -> None:
 
 
 def test_shell_blocks_run_known_commands_only(tmp_path: Path) -> None:
-    block = Block(
-        DOCS / "page.md", 10, "bash", "bash", 'pip install "yrdmodel[plot]"\nyrdmodel who "Li Qiang"  # a person\n'
-    )
-    (command,) = commands(block)
+    (command,) = commands(DOCS / "page.md", 10, 'pip install "yrdmodel[plot]"\nyrdmodel who "Li Qiang"  # a person\n')
     assert command.argv == (sys.executable, "-m", "yrdmodel", "who", "Li Qiang")
     assert command.line == 12
     run_command(command, tmp_path)
     with pytest.raises(AssertionError, match="the command fails"):
-        run_command(Command(block.path, 1, (sys.executable, "-m", "yrdmodel", "who", "Nobody At All")), tmp_path)
+        run_command(Command(DOCS / "page.md", 1, (sys.executable, "-m", "yrdmodel", "who", "Nobody At All")), tmp_path)
     with pytest.raises(AssertionError, match="not a command the docs tests can run"):
-        commands(Block(DOCS / "page.md", 1, "bash", "bash", "rm -rf build\n"))
+        commands(DOCS / "page.md", 1, "rm -rf build\n")
 
 
 # Pages ---------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("page", PAGES_WITH_CODE, ids=[str(p.relative_to(ROOT)) for p in PAGES_WITH_CODE])
-def test_page_examples_run(page: Path, tmp_path: Path) -> None:
-    ran = run_page(page, tmp_path)
-    steps = page_steps(page)
-    assert ran == len([s for s in steps if isinstance(s, Command) or s.skip is None])
+@pytest.mark.parametrize("path", PAGES_WITH_CODE, ids=[str(p.relative_to(ROOT)) for p in PAGES_WITH_CODE])
+def test_page_examples_run(path: Path, tmp_path: Path) -> None:
+    assert run_page(path, tmp_path) > 0
 
 
 def test_the_docs_have_examples_and_skips_are_rare() -> None:
-    found = [e for p in PAGES for e in examples(p)]
-    pages = {e.block.path.relative_to(ROOT).as_posix() for e in found}
+    found = {p.relative_to(ROOT).as_posix(): python_blocks(p) for p in PAGES}
     for expected in ("README.md", "docs/tutorial.md", "docs/how-to/officeholders.md", "docs/how-to/rotation.md"):
-        assert expected in pages, f"{expected} has no python example"
-    skipped = [e.where for e in found if e.skip is not None]
+        assert found[expected], f"{expected} has no python example"
+    skipped = [(p, e.source[:40]) for p, blocks in found.items() for e in blocks if e.skip is not None]
     assert len(skipped) <= 2, f"too many skipped examples: {skipped}"
 
 

@@ -8,9 +8,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import yrdmodel
+from builders import CITE, D, tenure
 from yrdmodel import (
     AmbiguousAnswerError,
-    Citation,
     Mechanism,
     Meeting,
     Member,
@@ -24,20 +24,6 @@ from yrdmodel import (
     Truth,
     UnknownIdError,
 )
-
-CITE = (Citation("seed-000"),)
-D = PartialDate.parse
-
-
-def tenure(person: str, start: str | None, end: str | None, *, post: str = "zj.secretary", **kw: object) -> Tenure:
-    return Tenure(
-        post=post,
-        person=person,
-        start=D(start) if start else None,
-        end=D(end) if end else None,
-        sources=CITE,
-        **kw,  # type: ignore[arg-type]
-    )
 
 
 def mechanism(*tenures: Tenure, **kw: object) -> Mechanism:
@@ -55,9 +41,9 @@ def mechanism(*tenures: Tenure, **kw: object) -> Mechanism:
 
 class TestHolderAtADay:
     m = mechanism(
-        tenure("xia-baolong", "2012-12-18", "2017-04-26"),
-        tenure("che-jun", "2017-04-26", "2020-09"),
-        tenure("yuan-jiajun", "2020-09", "2022-12-07"),
+        tenure("zj.secretary", "xia-baolong", "2012-12-18", "2017-04-26"),
+        tenure("zj.secretary", "che-jun", "2017-04-26", "2020-09"),
+        tenure("zj.secretary", "yuan-jiajun", "2020-09", "2022-12-07"),
     )
 
     def test_the_holder_on_a_day_inside_a_term(self) -> None:
@@ -101,8 +87,8 @@ class TestHolderAtADay:
 
     def test_a_persons_tenures_are_in_start_order(self) -> None:
         m = mechanism(
-            tenure("li-qiang", "2016-06-30", "2017-10-29", post="js.secretary"),
-            tenure("li-qiang", "2012-12-21", "2016-06-30", post="zj.governor"),
+            tenure("js.secretary", "li-qiang", "2016-06-30", "2017-10-29"),
+            tenure("zj.governor", "li-qiang", "2012-12-21", "2016-06-30"),
         )
         assert [t.post for t in m.tenures_of("li-qiang")] == ["zj.governor", "js.secretary"]
         assert [t.post for t in m.tenures_of("Li Qiang")] == ["zj.governor", "js.secretary"]
@@ -110,30 +96,33 @@ class TestHolderAtADay:
 
 class TestOpenEndsAndAttestations:
     def test_without_an_end_or_attestation_only_the_first_day_is_certain(self) -> None:
-        t = tenure("liu-xiaotao", "2025-10-09", None)
+        t = tenure("zj.secretary", "liu-xiaotao", "2025-10-09", None)
         assert t.covers("2025-10-09") is Truth.YES
         assert t.covers("2025-10-10") is Truth.MAYBE
         assert t.covers("2025-10-08") is Truth.NO
 
     def test_an_incumbent_is_definite_up_to_the_last_attestation_only(self) -> None:
-        m = mechanism(tenure("chen-jining", "2022-10-28", None, attested=(D("2025-06-06"),)))
+        m = mechanism(tenure("zj.secretary", "chen-jining", "2022-10-28", None, attested=(D("2025-06-06"),)))
         assert m.holders_with_truth("zj.secretary", "2025-06-06")[0][0] is Truth.YES
         assert m.holders_with_truth("zj.secretary", "2026-01-01")[0][0] is Truth.MAYBE
         assert m.holder("zj.secretary", "2026-01-01") is None
 
     def test_an_unknown_start_is_bounded_by_an_attestation(self) -> None:
-        t = tenure("wang-xuejun", None, None, attested=(D("2014-12-02"),))
+        t = tenure("zj.secretary", "wang-xuejun", None, None, attested=(D("2014-12-02"),))
         assert t.covers("2014-12-02") is Truth.YES
         assert t.covers("2010-01-01") is Truth.MAYBE
 
     def test_an_attestation_known_to_the_year_makes_no_day_definite_by_itself(self) -> None:
-        t = tenure("zhang-zhongwei", None, None, attested=(D("2025"),))
+        t = tenure("zj.secretary", "zhang-zhongwei", None, None, attested=(D("2025"),))
         assert t.covers("2025-06-01") is Truth.MAYBE
 
 
 class TestSeveralHolders:
     def test_holder_refuses_to_pick_one_of_two_definite_holders(self) -> None:
-        m = mechanism(tenure("a", "2020-01-01", "2021-01-01"), tenure("b", "2020-06-01", "2021-01-01"))
+        m = mechanism(
+            tenure("zj.secretary", "a", "2020-01-01", "2021-01-01"),
+            tenure("zj.secretary", "b", "2020-06-01", "2021-01-01"),
+        )
         with pytest.raises(AmbiguousAnswerError):
             m.holder("zj.secretary", on="2020-06-01")
         assert [t.person for t in m.holders("zj.secretary", on="2020-06-01")] == ["a", "b"]
@@ -142,8 +131,8 @@ class TestSeveralHolders:
 class TestLeaders:
     def test_leaders_map_every_main_leader_post_even_when_unsettled(self) -> None:
         m = mechanism(
-            tenure("a", "2020-01-01", "2021-01-01"),
-            tenure("b", "2020-01-01", None, post="zj.governor", attested=(D("2022-06-01"),)),
+            tenure("zj.secretary", "a", "2020-01-01", "2021-01-01"),
+            tenure("zj.governor", "b", "2020-01-01", None, attested=(D("2022-06-01"),)),
         )
         leaders = m.leaders(on="2022-01-01")
         assert set(leaders) == {"zj.secretary", "zj.governor"}

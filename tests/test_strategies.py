@@ -8,6 +8,7 @@ import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
 
 import yrdmodel
 from yrdmodel import (
@@ -60,12 +61,40 @@ def test_from_type_knows_the_model_classes(cls: type, data: st.DataObject) -> No
     assert isinstance(value, cls)
 
 
-def test_the_entry_point_names_the_setup_hook() -> None:
+def test_the_entry_point_names_the_lazy_hook() -> None:
     from importlib.metadata import entry_points
 
+    from yrdmodel import _hypothesis_plugin
+
     (hook,) = [e for e in entry_points(group="hypothesis") if e.value.startswith("yrdmodel")]
-    assert hook.value == "yrdmodel.strategies:_hypothesis_setup_hook"
-    assert hook.load() is yst._hypothesis_setup_hook
+    assert hook.value == "yrdmodel._hypothesis_plugin:_hypothesis_setup_hook"
+    assert hook.load() is _hypothesis_plugin._hypothesis_setup_hook
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "import yrdmodel.strategies",
+        "import hypothesis, yrdmodel.strategies",
+        "import yrdmodel, hypothesis, yrdmodel.strategies",
+    ],
+)
+def test_the_strategies_import_in_a_fresh_interpreter(code: str) -> None:
+    check = "; import yrdmodel.strategies as yst; print(yst.mechanisms().example().validate().ok)"
+    result = subprocess.run([sys.executable, "-c", code + check], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True"]
+
+
+def test_import_hypothesis_registers_the_classes_without_importing_the_strategies() -> None:
+    code = (
+        "import sys, hypothesis, yrdmodel; from hypothesis import strategies as st; "
+        "print('yrdmodel.strategies' in sys.modules); "
+        "print(isinstance(st.from_type(yrdmodel.Tenure).example(), yrdmodel.Tenure)); "
+        "print('yrdmodel.strategies' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["False", "True", "True"]
 
 
 def test_import_yrdmodel_does_not_import_the_strategies_or_hypothesis() -> None:
@@ -79,8 +108,26 @@ def test_every_finding_code_can_be_injected() -> None:
 
 
 def test_an_unknown_code_is_refused() -> None:
-    with pytest.raises(ValueError, match="no such finding code 'tenure-overlaps'"):
+    with pytest.raises(InvalidArgument, match="no such finding code 'tenure-overlaps'"):
         yst.inconsistent_mechanisms("tenure-overlaps")
+
+
+@pytest.mark.parametrize(
+    ("strategy", "arguments"),
+    [
+        (yst.mechanisms, {"max_members": 9}),
+        (yst.mechanisms, {"min_members": 0}),
+        (yst.mechanisms, {"min_members": 3, "max_members": 2}),
+        (yst.mechanisms, {"min_symposia": 7, "max_symposia": 8}),
+        (yst.mechanisms, {"min_symposia": 3, "max_symposia": 2}),
+        (yst.partial_dates, {"min_year": 2020, "max_year": 2019}),
+        (yst.spans, {"min_year": 0}),
+        (yst.membership_changes, {"max_year": 10_000}),
+    ],
+)
+def test_bad_arguments_are_refused_not_capped(strategy: Any, arguments: dict[str, int]) -> None:
+    with pytest.raises(InvalidArgument, match="need"):
+        strategy(**arguments)
 
 
 @given(yst.partial_dates(2018, 2020, [Precision.MONTH, Precision.YEAR]))

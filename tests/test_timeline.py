@@ -15,24 +15,11 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
 import yrdmodel
-from yrdmodel import Citation, Mechanism, Meeting, Member, MemberKind, PartialDate, Person, Post, Tenure
+from builders import CITE, D, tenure
+from yrdmodel import Mechanism, Meeting, Member, MemberKind, Person, Post
 from yrdmodel.interop.timeline import TENURE_GID
 
 matplotlib.use("Agg")  # the figure is made without pyplot, but never open a window in tests
-
-CITE = (Citation("seed-000"),)
-D = PartialDate.parse
-
-
-def tenure(post: str, person: str, start: str | None, end: str | None, **kw: object) -> Tenure:
-    return Tenure(
-        post=post,
-        person=person,
-        start=D(start) if start else None,
-        end=D(end) if end else None,
-        sources=CITE,
-        **kw,  # type: ignore[arg-type]
-    )
 
 
 def small() -> Mechanism:
@@ -69,7 +56,15 @@ def small() -> Mechanism:
         Meeting(id="symposium.2020", body="symposium", date=D("2020-06"), host="zj", sources=CITE),
         Meeting(id="joint-meeting.2019", body="joint-meeting", date=D("2019-05-22"), host="zj", sources=CITE),
     )
-    return Mechanism(name_en="test", members=members, posts=posts, people=people, tenures=tenures, meetings=meetings)
+    return Mechanism(
+        name_en="test",
+        members=members,
+        posts=posts,
+        people=people,
+        tenures=tenures,
+        meetings=meetings,
+        decision_body="symposium",
+    )
 
 
 def num(day: datetime.date) -> float:
@@ -203,6 +198,7 @@ class TestSymposia:
             people=self.m.people,
             tenures=self.m.tenures,
             meetings=(*self.m.meetings, decided),
+            decision_body="symposium",
         )
         ax = axes_of(yrdmodel.draw_timeline(m, start="2013-01-01", end="2022-12-31"))
         assert len(stars(ax, "white")) == 1

@@ -9,7 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import builders
 import yrdmodel
+from builders import D
 from yrdmodel import (
     Attendance,
     Body,
@@ -23,7 +25,6 @@ from yrdmodel import (
     MemberKind,
     MembershipChange,
     MembershipStatus,
-    PartialDate,
     Person,
     Plan,
     PlanKind,
@@ -42,7 +43,6 @@ from yrdmodel.validation.rules import CODES, RULES, overlap, reference_problems
 
 T = TypeVar("T")
 CITE = (Citation("seed-003"),)
-D = PartialDate.parse
 ROTATION = ("shanghai", "anhui", "zhejiang", "jiangsu")
 
 
@@ -140,14 +140,7 @@ def bodies() -> tuple[Body, ...]:
 
 
 def tenure(post: str, person: str, start: str | None, end: str | None = None, **kw: object) -> Tenure:
-    return Tenure(
-        post=post,
-        person=person,
-        start=D(start) if start else None,
-        end=D(end) if end else None,
-        sources=CITE,
-        **kw,  # type: ignore[arg-type]
-    )
+    return builders.tenure(post, person, start, end, sources=CITE, **kw)
 
 
 def symposium(year: int, host: str | None, date: str | None = None, **kw: object) -> Meeting:
@@ -200,6 +193,7 @@ def yrd(
         "meetings": meetings,
         "plans": tuple(plans),
         "rotation": rotation,
+        "decision_body": "symposium",
         **kw,
     }
     return Mechanism(**fields)  # type: ignore[arg-type]

@@ -9,7 +9,15 @@
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from yrdmodel.errors import AmbiguousAnswerError, DataError, MergeConflictError, Problem, UnknownIdError, YrdModelError
+from yrdmodel.errors import (
+    AmbiguousAnswerError,
+    DataError,
+    MergeConflictError,
+    Problem,
+    UndeclaredError,
+    UnknownIdError,
+    YrdModelError,
+)
 from yrdmodel.model.bodies import Body, BodyKind, Count, Tier
 from yrdmodel.model.dates import DateLike, PartialDate, Precision, Truth
 from yrdmodel.model.mechanism import Event, EventKind, Mechanism
@@ -89,6 +97,11 @@ def __getattr__(name: str) -> Any:
     return value
 
 
+def __dir__() -> list[str]:
+    """The module's names, with those imported on first use, so that notebooks complete them."""
+    return sorted({*globals(), *_LAZY})
+
+
 __all__ = [
     "Alias",
     "AmbiguousAnswerError",
@@ -137,6 +150,7 @@ __all__ = [
     "Tenure",
     "Tier",
     "Truth",
+    "UndeclaredError",
     "UnknownIdError",
     "ValidationReport",
     "YrdModelError",

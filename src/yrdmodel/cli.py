@@ -124,7 +124,7 @@ class _Out:
 
 
 Json = dict[str, object]
-"""What a command prints with ``--json``: built from the views by :func:`~yrdmodel.views.to_data`."""
+"""What a command prints with ``--json``: built from the views by `to_data`."""
 Command = Callable[[_Out, argparse.Namespace], tuple[Json, Lines]]
 
 

@@ -8,7 +8,15 @@ from collections.abc import Iterable
 
 import attrs
 
-__all__ = ["AmbiguousAnswerError", "DataError", "MergeConflictError", "Problem", "UnknownIdError", "YrdModelError"]
+__all__ = [
+    "AmbiguousAnswerError",
+    "DataError",
+    "MergeConflictError",
+    "Problem",
+    "UndeclaredError",
+    "UnknownIdError",
+    "YrdModelError",
+]
 
 
 class YrdModelError(Exception):
@@ -37,6 +45,10 @@ class UnknownIdError(YrdModelError, KeyError):
 
 class AmbiguousAnswerError(YrdModelError, ValueError):
     """A question expecting one answer has several definite answers in the data."""
+
+
+class UndeclaredError(YrdModelError, LookupError):
+    """The data does not declare what a question needs, such as the body whose meetings rotate."""
 
 
 @attrs.frozen

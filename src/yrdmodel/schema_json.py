@@ -1,9 +1,9 @@
 """A JSON Schema of the data file (JSON or TOML), generated from the model's attrs classes.
 
 The package ships it as ``yrdmodel/data/yrdmodel.schema.json`` for editors (VS Code's JSON
-support, taplo for TOML); :func:`json_schema` builds the same document from the classes, and a
+support, taplo for TOML); `json_schema` builds the same document from the classes, and a
 test keeps the two equal. The schema checks shapes (keys, types, enum values, date forms); the
-cross-record rules are :meth:`~yrdmodel.Mechanism.validate`'s.
+cross-record rules are `validate`'s.
 
 Regenerate the shipped file with ``python -m yrdmodel.schema_json > src/yrdmodel/data/yrdmodel.schema.json``.
 
@@ -23,14 +23,13 @@ import attrs
 
 from yrdmodel.model.dates import PartialDate
 from yrdmodel.model.mechanism import Mechanism
+from yrdmodel.model.schema import renamed
 
 __all__ = ["SCHEMA_ID", "json_schema", "packaged_schema"]
 
 SCHEMA_ID = "https://yrdmodel.invalid/schema/yrdmodel.schema.json"
 """The schema's ``$id``: a name, not a place to fetch it from (the package ships the file)."""
 
-_RENAMED: dict[tuple[type, str], str] = {(Mechanism, "all_bodies"): "bodies"}
-"""Fields whose key in the data file is not their name (as the converter writes them)."""
 
 _DATE = {
     "type": "string",
@@ -106,7 +105,7 @@ class _Builder:
         for field in attrs.fields(cls):
             if not field.init:
                 continue
-            key = _RENAMED.get((cls, field.name), field.alias or field.name)
+            key = renamed(cls).get(field.name, field.alias or field.name)
             value = self.type_schema(hints[field.name])
             if field.name in docs:
                 value = {**value, "description": docs[field.name]}

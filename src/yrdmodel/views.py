@@ -267,7 +267,7 @@ class SourceSummary:
 
     Attributes:
         total: Number of sources.
-        by_kind: Source kind and count, in the order of :class:`~yrdmodel.SourceKind`.
+        by_kind: Source kind and count, in the order of `SourceKind`.
         cited: Number of sources some record cites.
         records_by_confidence: Confidence value and number of records, high first.
     """

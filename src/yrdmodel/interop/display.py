@@ -1,9 +1,9 @@
 """HTML for notebooks: every record, a mechanism and a validation report as left-aligned tables.
 
 Records show what they hold (``m.person("li-qiang")`` in a cell); with the mechanism beside them
-(``m.show(record)`` or :func:`show`) they also show names beside ids, a person's posts and a
+(``m.show(record)`` or `show`) they also show names beside ids, a person's posts and a
 meeting's attendees by name. Long lists fold into ``<details>`` sections. Every value taken from the
-data is escaped with :func:`html.escape`, so a name or note can never inject markup.
+data is escaped with `html.escape`, so a name or note can never inject markup.
 
 Examples:
     >>> from yrdmodel import Person
@@ -75,7 +75,7 @@ def _lines(values: Iterable[object]) -> _Raw:
 
 
 def _table(header: Sequence[str], rows: Iterable[Sequence[Cell]], *, caption: str | None = None) -> str:
-    """A left-aligned table; cells are escaped unless they are :class:`_Raw`; long ones fold."""
+    """A left-aligned table; cells are escaped unless they are `_Raw`; long ones fold."""
     body = ["<tr>" + "".join(f"<td{_CELL}>{_cell(c)}</td>" for c in r) + "</tr>" for r in rows]
     head = "<thead><tr>" + "".join(f"<th{_CELL}>{_e(h)}</th>" for h in header) + "</tr></thead>"
     empty = [f'<tr><td colspan="{len(header)}"{_CELL}><em>none</em></td></tr>']

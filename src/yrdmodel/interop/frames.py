@@ -54,7 +54,7 @@ def tenures_frame(m: Mechanism) -> "pd.DataFrame":
     ``person``, ``person_name``, ``person_name_zh``, the partial-date columns of ``start``,
     ``end`` and ``confirmed``, ``acting`` (``boolean``; missing when not stated),
     ``attested`` (how many days a source shows the person in the post) and ``confidence``.
-    The end is the day the person left (exclusive), as in :class:`~yrdmodel.Tenure`.
+    The end is the day the person left (exclusive), as in [`Tenure`][yrdmodel.Tenure].
 
     Args:
         m: The mechanism.
@@ -263,7 +263,7 @@ def leaders_frame(m: Mechanism, dates: "DateLike | Iterable[DateLike]") -> "pd.D
     day, with ``truth`` ``"yes"`` (certainly held) or ``"maybe"`` (a partial or unknown date
     leaves it open); a post that no tenure may cover that day has one row with ``person``
     and ``truth`` missing. ``frame[frame.truth == "yes"]`` gives what
-    :meth:`~yrdmodel.Mechanism.leaders` answers.
+    [`leaders`][yrdmodel.Mechanism.leaders] answers.
 
     Columns: ``date`` (``datetime64[s]``), ``post``, ``post_name``, ``member``, ``person``,
     ``person_name``, ``truth`` (categorical ``"maybe"`` < ``"yes"``) and ``tenure`` (its id).

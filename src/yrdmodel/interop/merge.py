@@ -4,7 +4,7 @@ There are two ways to build on yrdmodel, both with the same classes.
 
 **Add records to the YRD mechanism.** Write the new records (a member, a body, a post, people,
 tenures, meetings, plans, and the sources they cite) in a JSON or TOML file of the same schema
-as :func:`yrdmodel.dumps` writes, or build them in Python. They may refer to the packaged
+as [`yrdmodel.dumps`][yrdmodel.dumps] writes, or build them in Python. They may refer to the packaged
 records by id: a new tenure of ``"anhui.governor"``, a new thematic group whose ``parent`` is a
 packaged body, a meeting of ``"symposium"``. Then::
 
@@ -14,22 +14,22 @@ packaged body, a meeting of ``"symposium"``. Then::
     m = yrdmodel.merge(yrdmodel.load(), extra)      # a new Mechanism; the packaged one is unchanged
     m.validate()
 
-- a **member**: a :class:`~yrdmodel.Member` with a new id (and its posts, if it has leaders);
-- a **body**: a :class:`~yrdmodel.Body` with a new id, its ``tier`` (or None for a related
+- a **member**: a [`Member`][yrdmodel.Member] with a new id (and its posts, if it has leaders);
+- a **body**: a [`Body`][yrdmodel.Body] with a new id, its ``tier`` (or None for a related
   body) and, for a part of another body, ``parent``;
-- a **post**: a :class:`~yrdmodel.Post` with a new id and its ``member`` or ``body``;
+- a **post**: a [`Post`][yrdmodel.Post] with a new id and its ``member`` or ``body``;
 - **records**: people, tenures, meetings, plans and sources with new ids.
 
 A record whose id the base already has is kept once when it is equal in every field, so an
 extension may repeat the records it relies on (the sources it cites, say). When it differs in
-any field it is a conflict: :func:`merge` raises :class:`~yrdmodel.MergeConflictError` listing
+any field it is a conflict: [`merge`][yrdmodel.merge] raises [`MergeConflictError`][yrdmodel.MergeConflictError] listing
 every conflict, and nothing is overwritten. To *change* a packaged record, make the changed copy
 yourself (``attrs.evolve``) and build the mechanism you want with it, deliberately.
 
 **Declare another mechanism.** A cooperation mechanism of other members (the nine cities of the
-G60 S&T Innovation Corridor, another city region) is a :class:`~yrdmodel.Mechanism` of its own:
-write it as a complete file and read it with :func:`yrdmodel.load`, or build it in Python. Every
-query, :meth:`~yrdmodel.Mechanism.validate`, the Popolo export, the frames and the command line
+G60 S&T Innovation Corridor, another city region) is a [`Mechanism`][yrdmodel.Mechanism] of its own:
+write it as a complete file and read it with [`yrdmodel.load`][yrdmodel.load], or build it in Python. Every
+query, [`validate`][yrdmodel.Mechanism.validate], the Popolo export, the frames and the command line
 (``yrdmodel --data FILE``) work on it as on the packaged data.
 
 ``examples/downstream`` in the yrdmodel repository is a small package that does both.
@@ -42,20 +42,9 @@ import attrs
 from yrdmodel.errors import DataError, MergeConflictError, Problem
 from yrdmodel.model.dates import PartialDate
 from yrdmodel.model.mechanism import Mechanism
+from yrdmodel.model.schema import collections
 
 __all__ = ["merge"]
-
-# The collections merged record by record: attribute of Mechanism, and the noun used in messages.
-_COLLECTIONS = (
-    ("sources", "source"),
-    ("members", "member"),
-    ("all_bodies", "body"),
-    ("posts", "post"),
-    ("people", "person"),
-    ("tenures", "tenure"),
-    ("meetings", "meeting"),
-    ("plans", "plan"),
-)
 
 _SHOWN = 60
 
@@ -63,11 +52,11 @@ _SHOWN = 60
 def merge(base: Mechanism, extra: Mechanism, *more: Mechanism) -> Mechanism:
     """A new mechanism holding the records of ``base`` and of one or more extra datasets.
 
-    Records are matched by id (a tenure by :attr:`~yrdmodel.Tenure.id`). A record with a new id
+    Records are matched by id (a tenure by [`id`][yrdmodel.Tenure.id]). A record with a new id
     is added after the base's records of its kind; a record equal to the one with its id is kept
-    once; a record that differs from the one with its id is a conflict. The rotation policy is
-    taken from the base, or from an extra dataset when the base has none (two different policies
-    conflict). The name, Chinese name and ``as_of`` date are the base's.
+    once; a record that differs from the one with its id is a conflict. The rotation policy and
+    the decision body are taken from the base, or from an extra dataset when the base has none (two
+    different ones conflict). The name, Chinese name and ``as_of`` date are the base's.
 
     Args:
         base: The dataset to extend, e.g. ``yrdmodel.load()``.
@@ -94,35 +83,29 @@ def merge(base: Mechanism, extra: Mechanism, *more: Mechanism) -> Mechanism:
     """
     datasets = (extra, *more)
     conflicts: list[str] = []
-    fields: dict[str, tuple[Any, ...]] = {}
-    for attribute, noun in _COLLECTIONS:
+    fields: dict[str, Any] = {}
+    for c in collections(Mechanism):
         records, found = _merge_records(
-            noun, getattr(base, attribute), [getattr(x, attribute) for x in datasets], len(datasets) > 1
+            c.noun, getattr(base, c.field), [getattr(x, c.field) for x in datasets], len(datasets) > 1
         )
-        fields[attribute] = records
+        fields[c.field] = records
         conflicts.extend(found)
-    rotation = base.rotation
-    for i, x in enumerate(datasets):
-        if x.rotation is None or x.rotation == rotation:
-            continue
-        if rotation is None:
-            rotation = x.rotation
-        else:
-            conflicts.append(f"rotation{_which(i, len(datasets) > 1)}: {_differences(rotation, x.rotation)}")
+    for name in ("rotation", "decision_body"):  # declared once: the base's, or the first dataset's that has one
+        value = getattr(base, name)
+        for i, x in enumerate(datasets):
+            other = getattr(x, name)
+            if other is None or other == value:
+                continue
+            if value is None:
+                value = other
+            elif name == "rotation":
+                conflicts.append(f"rotation{_which(i, len(datasets) > 1)}: {_differences(value, other)}")
+            else:
+                conflicts.append(f"{name}{_which(i, len(datasets) > 1)}: {_short(value)} vs {_short(other)}")
+        fields[name] = value
     if conflicts:
         raise MergeConflictError(conflicts)
-    merged = attrs.evolve(
-        base,
-        sources=fields["sources"],
-        members=fields["members"],
-        all_bodies=fields["all_bodies"],
-        posts=fields["posts"],
-        people=fields["people"],
-        tenures=fields["tenures"],
-        meetings=fields["meetings"],
-        plans=fields["plans"],
-        rotation=rotation,
-    )
+    merged = attrs.evolve(base, **fields)
     _check_references(merged)
     return merged
 

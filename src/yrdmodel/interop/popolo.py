@@ -31,7 +31,7 @@ How the model maps onto Popolo:
   the link's note.
 
 Popolo has no place for plans, counts, confidence grades or the rotation policy; use
-:func:`yrdmodel.dumps` for a lossless copy.
+[`yrdmodel.dumps`][yrdmodel.dumps] for a lossless copy.
 
 Examples:
     >>> import yrdmodel
@@ -77,7 +77,7 @@ def to_popolo(m: Mechanism, *, root_id: str = ROOT_ID) -> dict[str, list[Json]]:
 
     Returns:
         A dict with the keys ``persons``, ``organizations``, ``posts``, ``memberships``,
-        ``events`` and ``areas``, ready for :func:`json.dumps`.
+        ``events`` and ``areas``, ready for `json.dumps`.
 
     Raises:
         ValueError: A member and a body (or the root) share an id, so the organizations

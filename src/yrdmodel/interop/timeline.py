@@ -1,7 +1,7 @@
 """A timeline figure of the main leaders' tenures and the symposium hosts (needs matplotlib).
 
-Install matplotlib (``pip install matplotlib``; in a yrdmodel checkout ``pip install ".[plot]"``). matplotlib is imported only when
-:func:`draw_timeline` is called, so ``import yrdmodel`` never needs it.
+Install matplotlib (``pip install matplotlib``; in a yrdmodel checkout ``pip install ".[plot]"``). matplotlib is
+imported only when [`draw_timeline`][yrdmodel.draw_timeline] is called, so ``import yrdmodel`` never needs it.
 """
 
 import datetime

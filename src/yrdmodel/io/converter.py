@@ -5,7 +5,7 @@ values, empty and default fields are left out, and unknown keys are an error.
 
 There are two converters that accept and reject exactly the same input: a fast one for
 data that is expected to be good, and a detailed one that is used only after the fast
-one failed, to find every problem with its path (:func:`structure_problems`).
+one failed, to find every problem with its path (`structure_problems`).
 """
 
 import enum
@@ -23,6 +23,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from yrdmodel.model.dates import PartialDate, parse_partial_date
 from yrdmodel.model.mechanism import Mechanism
+from yrdmodel.model.schema import renamed
 from yrdmodel.model.sources import Citation
 
 __all__ = ["make_converter", "structure_mechanism", "structure_problems", "unstructure_mechanism"]
@@ -203,26 +204,27 @@ def make_converter(detailed: bool = True) -> cattrs.Converter:
         lambda cl: isinstance(cl, type) and issubclass(cl, enum.Enum), lambda cl: _structure_enum
     )
     conv.register_structure_hook_factory(_is_tuple, lambda cl: _tuple_factory(cl, conv))
-    # The ``all_bodies`` field is the ``bodies`` key, so that ``Mechanism.bodies()`` can be a method.
+    # Fields whose key in data files is not their name (``all_bodies`` is ``bodies``; see model/schema.py).
+    keys: dict[str, Any] = {name: override(rename=key) for name, key in renamed(Mechanism).items()}
     conv.register_structure_hook(
         Mechanism,
         make_dict_structure_fn(
             Mechanism,
             conv,
-            all_bodies=override(rename="bodies"),
+            **keys,
             _cattrs_forbid_extra_keys=True,
             _cattrs_detailed_validation=detailed,
         ),
     )
     conv.register_unstructure_hook(
         Mechanism,
-        make_dict_unstructure_fn(Mechanism, conv, all_bodies=override(rename="bodies"), _cattrs_omit_if_default=True),
+        make_dict_unstructure_fn(Mechanism, conv, **keys, _cattrs_omit_if_default=True),
     )
     return conv
 
 
 def structure_mechanism(data: Any) -> Mechanism:
-    """Structure a parsed document into a :class:`Mechanism` (cattrs errors propagate).
+    """Structure a parsed document into a [`Mechanism`][yrdmodel.Mechanism] (cattrs errors propagate).
 
     Args:
         data: A parsed JSON or TOML document.
@@ -246,13 +248,13 @@ def unstructure_mechanism(mechanism: Mechanism) -> dict[str, Any]:
         mechanism: The mechanism.
 
     Returns:
-        What :func:`json.dumps` can write.
+        What `json.dumps` can write.
     """
     return make_converter().unstructure(mechanism)  # type: ignore[no-any-return]
 
 
 def structure_problems(data: Any) -> list[tuple[str, str]]:
-    """Every problem that keeps ``data`` from being a :class:`Mechanism`, as ``(path, message)``.
+    """Every problem that keeps ``data`` from being a [`Mechanism`][yrdmodel.Mechanism], as ``(path, message)``.
 
     Args:
         data: A parsed document that the fast converter refused.
@@ -269,7 +271,7 @@ def structure_problems(data: Any) -> list[tuple[str, str]]:
     return [("$", "invalid data")]  # pragma: no cover - only called on data the fast converter refused
 
 
-_RENAMED: dict[tuple[type, str], str] = {(Mechanism, "all_bodies"): "bodies"}
+_RENAMED: dict[tuple[type, str], str] = {(Mechanism, name): key for name, key in renamed(Mechanism).items()}
 """Fields whose key in the data is not their name."""
 
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")

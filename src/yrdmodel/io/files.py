@@ -1,7 +1,7 @@
 """Loading and saving mechanisms as JSON or TOML, and the packaged YRD dataset.
 
-Everything that reads data goes through :func:`_build`: parse, structure with the shared
-converter, check references. Any problem becomes one :class:`~yrdmodel.DataError`
+Everything that reads data goes through `_build`: parse, structure with the shared
+converter, check references. Any problem becomes one [`DataError`][yrdmodel.DataError]
 listing every problem with its path; nothing half built is returned and no code in the
 data runs (``json`` and ``tomllib`` only parse).
 """
@@ -15,12 +15,13 @@ from typing import Any, Literal
 from yrdmodel.errors import DataError, Problem
 from yrdmodel.io.converter import make_converter, structure_problems, unstructure_mechanism
 from yrdmodel.model.mechanism import Mechanism
+from yrdmodel.model.schema import collections
 
 __all__ = ["Format", "dumps", "load", "loads"]
 
 Format = Literal["json", "toml"]
 
-PACKAGED_FILES = ("mechanism", "sources", "members", "bodies", "posts", "people", "tenures", "meetings", "plans")
+PACKAGED_FILES = ("mechanism", *(c.key for c in collections(Mechanism)))
 """The packaged dataset's files (``src/yrdmodel/data/<name>.toml``); each holds the top-level keys of one kind."""
 
 
@@ -34,7 +35,7 @@ def loads(
         format: ``"json"`` or ``"toml"``.
         source: A name for the input, used in error messages.
         check_references: Refuse records that refer to ids the document does not hold. Turn it
-            off for an extension meant for :func:`yrdmodel.merge`, whose references are checked
+            off for an extension meant for [`yrdmodel.merge`][yrdmodel.merge], whose references are checked
             when it is merged.
 
     Raises:
@@ -47,9 +48,9 @@ def load(path: str | os.PathLike[str] | None = None, *, check_references: bool =
     """Load the packaged YRD dataset, or a mechanism from a JSON or TOML file.
 
     Args:
-        path: A ``.json`` or ``.toml`` file of the same schema as :func:`dumps` writes.
+        path: A ``.json`` or ``.toml`` file of the same schema as [`dumps`][yrdmodel.dumps] writes.
             Without it, the packaged dataset is returned; it is read once and cached.
-        check_references: As for :func:`loads`: off for an extension meant for :func:`yrdmodel.merge`.
+        check_references: As for [`loads`][yrdmodel.loads]: off for an extension meant for [`yrdmodel.merge`][yrdmodel.merge].
 
     Raises:
         DataError: The file cannot be read or is not a valid mechanism.
@@ -105,7 +106,7 @@ def _packaged() -> Mechanism:
 
 
 def _parse(text: object, format: object, source: str | None) -> dict[str, Any]:
-    """Parse a document; every way it can fail is a :class:`DataError`."""
+    """Parse a document; every way it can fail is a [`DataError`][yrdmodel.DataError]."""
     if format not in ("json", "toml"):
         raise DataError([Problem("$", f"unknown format {format!r}: use 'json' or 'toml'")], source)
     if isinstance(text, bytearray | memoryview):

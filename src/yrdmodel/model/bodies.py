@@ -5,6 +5,7 @@ import enum
 import attrs
 
 from yrdmodel.model.dates import PartialDate
+from yrdmodel.model.schema import refers
 from yrdmodel.model.sources import Sourced, check_id, check_optional_id
 
 __all__ = ["Body", "BodyKind", "Count", "Tier"]
@@ -22,7 +23,7 @@ class Tier(enum.Enum):
 
 
 class BodyKind(enum.Enum):
-    """What sort of body a :class:`Body` is."""
+    """What sort of body a [`Body`][yrdmodel.Body] is."""
 
     SYMPOSIUM = "symposium"
     """A meeting series of leaders (the main leaders' symposium and the symposia beside it)."""
@@ -82,7 +83,7 @@ class Body(Sourced):
     name_zh: str | None = None
     kind: BodyKind = BodyKind.OTHER
     tier: Tier | None = None
-    parent: str | None = attrs.field(default=None, validator=check_optional_id)
+    parent: str | None = attrs.field(default=None, validator=check_optional_id, metadata=refers("all_bodies"))
     founded: PartialDate | None = None
     dissolved: PartialDate | None = None
     seat: str | None = None

@@ -1,8 +1,8 @@
 """Dates known to a year, a month or a day, and three-valued answers about them.
 
-Sources often give only "2020-09" or "2013". A :class:`PartialDate` keeps that
+Sources often give only "2020-09" or "2013". A [`PartialDate`][yrdmodel.PartialDate] keeps that
 precision: it stands for *some day* in its range, never for the first day of it.
-Questions a partial date cannot settle are answered with :attr:`Truth.MAYBE`.
+Questions a partial date cannot settle are answered with `Truth.MAYBE`.
 """
 
 import calendar
@@ -190,7 +190,7 @@ class PartialDate:
 
 @functools.lru_cache(maxsize=65536)
 def parse_partial_date(text: str) -> PartialDate:
-    """:meth:`PartialDate.parse` as a plain function, cached: equal dates are one object."""
+    """[`PartialDate.parse`][yrdmodel.PartialDate.parse] as a plain function, cached: equal dates are one object."""
     match = _ISO.fullmatch(text) if isinstance(text, str) else None
     if match is None:
         raise ValueError(f"not a date of the form YYYY, YYYY-MM or YYYY-MM-DD: {text!r}")
@@ -206,7 +206,7 @@ def _from_ordinal(ordinal: int) -> pendulum.Date:
 
 
 def day_ordinal(value: DateLike) -> int:
-    """The proleptic Gregorian ordinal of a query's day (see :func:`as_date`); fast for date objects."""
+    """The proleptic Gregorian ordinal of a query's day (see `as_date`); fast for date objects."""
     if isinstance(value, datetime.date):
         return value.toordinal()
     return as_date(value).toordinal()

@@ -1,4 +1,4 @@
-"""Indexes a :class:`~yrdmodel.Mechanism` builds once, so that queries never scan all records."""
+"""Indexes a [`Mechanism`][yrdmodel.Mechanism] builds once, so that queries never scan all records."""
 
 from array import array
 from bisect import bisect_right
@@ -20,10 +20,10 @@ class PostTenures:
     """The tenures of one post, sorted for as-of queries in O(log n).
 
     Tenures are sorted by the first day they may cover, and their day bounds are kept in
-    compact columns. :meth:`at` bisects on the first possible day and walks back only while
+    compact columns. `at` bisects on the first possible day and walks back only while
     the running maximum of the last possible day (``reach``) says an earlier tenure may still
     cover the asked day. When the definite spans of the post do not overlap (the usual case),
-    :meth:`holder` answers with one bisect over them and no further lookup.
+    `holder` answers with one bisect over them and no further lookup.
 
     Args:
         tenures: The tenures of the post.
@@ -79,7 +79,7 @@ class PostTenures:
         return self._people.get(definite[0].person) if definite else None
 
     def rows(self) -> Iterator[tuple[tuple[int, int, int, int], Tenure]]:
-        """``(bounds, tenure)`` in start order, with the bounds :meth:`Tenure.bounds` gives, computed once at build."""
+        """``(bounds, tenure)`` in start order, with the bounds [`Tenure.bounds`][yrdmodel.Tenure.bounds] gives, computed once at build."""
         columns = zip(self._definite_from, self._definite_to, self._starts, self._possible_to, strict=True)
         return zip(columns, self.tenures, strict=True)
 

@@ -75,7 +75,7 @@ def find_people(people: Iterable[Person], text: str, *, limit: int = 5) -> tuple
 
     Matches ignore case, tone marks, spaces and hyphens; a Chinese text matches the start of a Chinese
     name (``王`` finds every 王); a pinyin word matches the start of a word of a name (``Wang``, ``li``);
-    other near misses are scored with :class:`difflib.SequenceMatcher`.
+    other near misses are scored with `difflib.SequenceMatcher`.
 
     Args:
         people: The people to search.

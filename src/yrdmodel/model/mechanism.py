@@ -1,13 +1,15 @@
-"""The :class:`Mechanism`: every record of a cooperation mechanism, and the questions asked of it."""
+"""The [`Mechanism`][yrdmodel.Mechanism]: every record of a cooperation mechanism, and the questions asked of it."""
 
 import datetime
 import enum
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from itertools import pairwise
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
+import pendulum
 
-from yrdmodel.errors import AmbiguousAnswerError, UnknownIdError
+from yrdmodel.errors import AmbiguousAnswerError, UndeclaredError, UnknownIdError
 from yrdmodel.model.bodies import Body, BodyKind, Tier
 from yrdmodel.model.dates import DateLike, PartialDate, Truth, as_date, day_ordinal
 from yrdmodel.model.index import PostTenures, by_id, group
@@ -17,20 +19,18 @@ from yrdmodel.model.people import Person
 from yrdmodel.model.plans import Plan, PlanKind
 from yrdmodel.model.posts import Post, Tenure
 from yrdmodel.model.rotation import Deviation, RotationPolicy
+from yrdmodel.model.schema import collection, refers, summarised
 from yrdmodel.model.sources import Source
 
 if TYPE_CHECKING:
     from yrdmodel.model.lookup import PersonMatch
     from yrdmodel.validation.report import ValidationReport
 
-__all__ = ["SYMPOSIUM", "Event", "EventKind", "Mechanism"]
-
-SYMPOSIUM = "symposium"
-"""The id of the decision-tier body whose yearly meeting rotates among the members."""
+__all__ = ["Event", "EventKind", "Mechanism"]
 
 
 class EventKind(enum.Enum):
-    """What happened in a member's :class:`Event`."""
+    """What happened in a member's [`Event`][yrdmodel.Event]."""
 
     HOSTED = "hosted"
     """The member hosted a meeting."""
@@ -63,6 +63,7 @@ class _Index:
     __slots__ = (
         "bodies",
         "children",
+        "host_body",
         "meetings",
         "members",
         "names",
@@ -93,8 +94,9 @@ class _Index:
         self.tenures_by_person = {
             person: tuple(sorted(ts, key=_tenure_key)) for person, ts in group(m.tenures, "person").items()
         }
-        symposia = sorted((x for x in m.meetings if x.body == SYMPOSIUM), key=lambda x: x.date.sort_key)
-        self.symposia = tuple(symposia)
+        body = m.decision_body if m.decision_body is not None else m.rotation.body if m.rotation else None
+        self.host_body = body
+        self.symposia = tuple(sorted((x for x in m.meetings if x.body == body), key=lambda x: x.date.sort_key))
 
 
 def _fold(name: str) -> str:
@@ -105,7 +107,10 @@ def _tenure_key(tenure: Tenure) -> tuple[int, int]:
     return (tenure.start.lo, tenure.start.hi) if tenure.start is not None else (-1, -1)
 
 
-def _lookup(table: Mapping[str, Any], kind: str, key: str) -> Any:
+_R = TypeVar("_R")
+
+
+def _lookup(table: Mapping[str, _R], kind: str, key: str) -> _R:
     try:
         return table[key]
     except (KeyError, TypeError):
@@ -116,8 +121,8 @@ def _lookup(table: Mapping[str, Any], kind: str, key: str) -> Any:
 class Mechanism:
     """A regional cooperation mechanism: members, bodies, posts, people, tenures, meetings and plans.
 
-    Build one with :func:`yrdmodel.load` or with the constructor; change it with ``attrs.evolve``.
-    Lookups by id raise :class:`~yrdmodel.UnknownIdError`. Indexes are built once, when the
+    Build one with [`yrdmodel.load`][yrdmodel.load] or with the constructor; change it with ``attrs.evolve``.
+    Lookups by id raise [`UnknownIdError`][yrdmodel.UnknownIdError]. Indexes are built once, when the
     mechanism is made, so queries never scan all records.
 
     Attributes:
@@ -126,37 +131,37 @@ class Mechanism:
         as_of: The date the data was last brought up to; answers after it rest on no source.
         sources: Every source the records cite.
         members: The member regions, in the order the data lists them.
-        all_bodies: Every body (use :meth:`bodies` to filter by tier). Serialized as ``bodies``.
+        all_bodies: Every body (use [`bodies`][yrdmodel.Mechanism.bodies] to filter by tier). Serialized as ``bodies``.
         posts: Every post.
         people: Every person.
         tenures: Every tenure.
         meetings: Every meeting, of every body.
         plans: Every plan.
         rotation: The symposium's rotation policy, where the data declares one.
+        decision_body: The id of the body whose yearly meeting (the symposium) the host queries are
+            about; None to take the rotation policy's body. See [`host_body`][yrdmodel.Mechanism.host_body].
     """
 
     name_en: str
     name_zh: str | None = None
     as_of: PartialDate | None = None
-    sources: tuple[Source, ...] = ()
-    members: tuple[Member, ...] = ()
-    all_bodies: tuple[Body, ...] = ()
-    posts: tuple[Post, ...] = ()
-    people: tuple[Person, ...] = ()
-    tenures: tuple[Tenure, ...] = ()
-    meetings: tuple[Meeting, ...] = ()
-    plans: tuple[Plan, ...] = ()
+    sources: tuple[Source, ...] = attrs.field(default=(), metadata=collection("source"))
+    members: tuple[Member, ...] = attrs.field(default=(), metadata=collection("member"))
+    all_bodies: tuple[Body, ...] = attrs.field(default=(), metadata=collection("body", key="bodies"))
+    posts: tuple[Post, ...] = attrs.field(default=(), metadata=collection("post"))
+    people: tuple[Person, ...] = attrs.field(default=(), metadata=collection("person"))
+    tenures: tuple[Tenure, ...] = attrs.field(default=(), metadata=collection("tenure"))
+    meetings: tuple[Meeting, ...] = attrs.field(default=(), metadata=collection("meeting"))
+    plans: tuple[Plan, ...] = attrs.field(default=(), metadata=collection("plan"))
     rotation: RotationPolicy | None = None
+    decision_body: str | None = attrs.field(default=None, metadata=refers("all_bodies"))
     _index: _Index = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_index", _Index(self))
 
     def __repr__(self) -> str:
-        counts = ", ".join(
-            f"{len(getattr(self, name))} {name.replace('all_', '')}"
-            for name in ("members", "all_bodies", "posts", "people", "tenures", "meetings", "plans", "sources")
-        )
+        counts = ", ".join(f"{len(getattr(self, c.field))} {c.key}" for c in summarised(Mechanism))
         return f"<Mechanism {self.name_en!r}: {counts}>"
 
     def _repr_html_(self) -> str:
@@ -174,27 +179,27 @@ class Mechanism:
 
     def member(self, member_id: str) -> Member:
         """The member with this id (``"anhui"``)."""
-        return _lookup(self._index.members, "member", member_id)  # type: ignore[no-any-return]
+        return _lookup(self._index.members, "member", member_id)
 
     def body(self, body_id: str) -> Body:
         """The body with this id (``"cooperation-office"``)."""
-        return _lookup(self._index.bodies, "body", body_id)  # type: ignore[no-any-return]
+        return _lookup(self._index.bodies, "body", body_id)
 
     def post(self, post_id: str) -> Post:
         """The post with this id (``"jiangsu.governor"``)."""
-        return _lookup(self._index.posts, "post", post_id)  # type: ignore[no-any-return]
+        return _lookup(self._index.posts, "post", post_id)
 
     def source(self, source_id: str) -> Source:
         """The source with this id (``"seed-003"``)."""
-        return _lookup(self._index.sources, "source", source_id)  # type: ignore[no-any-return]
+        return _lookup(self._index.sources, "source", source_id)
 
     def meeting(self, meeting_id: str) -> Meeting:
         """The meeting with this id (``"symposium.2018"``)."""
-        return _lookup(self._index.meetings, "meeting", meeting_id)  # type: ignore[no-any-return]
+        return _lookup(self._index.meetings, "meeting", meeting_id)
 
     def plan(self, plan_id: str) -> Plan:
         """The plan with this id (``"three-year-action.2021"``)."""
-        return _lookup(self._index.plans, "plan", plan_id)  # type: ignore[no-any-return]
+        return _lookup(self._index.plans, "plan", plan_id)
 
     def person(self, key: str) -> Person:
         """A person by id, pinyin name, alias or Chinese name, ignoring case and hyphens.
@@ -216,7 +221,7 @@ class Mechanism:
         return self._index.people[ids[0]]
 
     def find_people(self, text: str, *, limit: int = 5) -> "tuple[PersonMatch, ...]":
-        """People whose names are near ``text``, best first (see :func:`yrdmodel.model.lookup.find_people`)."""
+        """People whose names are near ``text``, best first (see `yrdmodel.model.lookup.find_people`)."""
         from yrdmodel.model.lookup import find_people
 
         return find_people(self.people, text, limit=limit)
@@ -237,8 +242,22 @@ class Mechanism:
     # Meetings and hosts ----------------------------------------------------------------------------
 
     @property
+    def host_body(self) -> str:
+        """The id of the decision body whose meetings rotate: `decision_body`, or the rotation policy's body.
+
+        Raises:
+            UndeclaredError: The data declares neither, so no meeting is known to be a symposium.
+        """
+        if self._index.host_body is None:
+            raise UndeclaredError(
+                f"{self.name_en!r} declares no decision body (decision_body, or a rotation policy's body): "
+                "no meeting is known to be a symposium"
+            )
+        return self._index.host_body
+
+    @property
     def symposia(self) -> tuple[Meeting, ...]:
-        """The main leaders' symposia, by date."""
+        """The meetings of the decision body ([`host_body`][yrdmodel.Mechanism.host_body]), by date; empty when none is declared."""
         return self._index.symposia
 
     def symposium(self, year: int) -> Meeting:
@@ -246,7 +265,9 @@ class Mechanism:
 
         Raises:
             UnknownIdError: The data holds no symposium for that year.
+            UndeclaredError: The data declares no decision body (see [`host_body`][yrdmodel.Mechanism.host_body]).
         """
+        self.host_body  # noqa: B018 - refuses when no decision body is declared
         found = [s for s in self._index.symposia if s.year == year]
         if not found:
             raise UnknownIdError("symposium in year", year)
@@ -256,19 +277,46 @@ class Mechanism:
 
     @property
     def hosts(self) -> dict[int, str]:
-        """Year to member id of every symposium whose host is known."""
+        """Year to member id of every symposium whose host is known.
+
+        Raises:
+            UndeclaredError: The data declares no decision body (see [`host_body`][yrdmodel.Mechanism.host_body]).
+        """
+        self.host_body  # noqa: B018 - refuses when no decision body is declared
         return {s.year: s.host for s in self._index.symposia if s.host is not None}
 
     def host(self, year: int) -> Member | None:
         """The member that hosted ``year``'s symposium, or that a meeting decided would host it.
 
         Returns None when the data knows neither.
+
+        Raises:
+            UndeclaredError: The data declares no decision body (see [`host_body`][yrdmodel.Mechanism.host_body]).
         """
         host = self.hosts.get(year)
         if host is None:
             decided = [s.next_host for s in self._index.symposia if s.next_host_year == year and s.next_host]
             host = decided[-1] if decided else None
         return None if host is None else self.member(host)
+
+    def years_between_hosting(self, member_id: str) -> tuple[pendulum.Interval[pendulum.Date], ...]:
+        """The spans between one symposium a member hosted and the next it hosted, at year precision.
+
+        Each runs from 1 January of one hosting year to 1 January of the next, so ``.in_years()``
+        is the number of years between them.
+
+        Raises:
+            UnknownIdError: No member has that id.
+            UndeclaredError: The data declares no decision body (see [`host_body`][yrdmodel.Mechanism.host_body]).
+
+        Examples:
+            >>> import yrdmodel
+            >>> [i.in_years() for i in yrdmodel.load().years_between_hosting("shanghai")]
+            [4]
+        """
+        self.member(member_id)
+        years = sorted(year for year, host in self.hosts.items() if host == member_id)
+        return tuple(pendulum.Interval(pendulum.Date(a, 1, 1), pendulum.Date(b, 1, 1)) for a, b in pairwise(years))
 
     def host_deviations(self) -> tuple[Deviation, ...]:
         """Every year whose actual host of the rotating body's meeting differs from the rotation policy's."""
@@ -296,7 +344,7 @@ class Mechanism:
             on: The day.
             include_possible: Also return tenures that only *may* cover the day because a
                 date is partial or unknown. By default only definite ones are returned;
-                use :meth:`holders_with_truth` to tell the two apart.
+                use [`holders_with_truth`][yrdmodel.Mechanism.holders_with_truth] to tell the two apart.
         """
         return tuple(t for truth, t in self.holders_with_truth(post_id, on) if include_possible or truth is Truth.YES)
 
@@ -309,7 +357,7 @@ class Mechanism:
         """The person who certainly held a post on a day.
 
         Returns None when no tenure certainly covers the day: the post was vacant, the data
-        has a gap, or a partial date leaves it open (see :meth:`holders_with_truth`).
+        has a gap, or a partial date leaves it open (see [`holders_with_truth`][yrdmodel.Mechanism.holders_with_truth]).
 
         Raises:
             AmbiguousAnswerError: Several people certainly held it that day (a post with
@@ -321,6 +369,11 @@ class Mechanism:
             self._post_tenures(post_id)  # raises for an unknown post; a known post without tenures has no holder
             return None
         return index.holder(on.toordinal() if isinstance(on, datetime.date) else day_ordinal(on))
+
+    @property
+    def tenures_by_post(self) -> Mapping[str, PostTenures]:
+        """The tenures of each post that has any, indexed for date queries (built once, with the mechanism)."""
+        return self._index.tenures_by_post
 
     def _post_tenures(self, post_id: str) -> PostTenures | None:
         index = self._index.tenures_by_post.get(post_id)
@@ -340,7 +393,7 @@ class Mechanism:
         return {post.id: self.holder(post.id, on) for post in self.main_leader_posts()}
 
     def tenures_of(self, person: str | Person) -> tuple[Tenure, ...]:
-        """A person's tenures, by start (the person by id, name or :class:`Person`)."""
+        """A person's tenures, by start (the person by id, name or [`Person`][yrdmodel.Person])."""
         person_id = person.id if isinstance(person, Person) else self.person(person).id
         return self._index.tenures_by_person.get(person_id, ())
 
@@ -403,7 +456,7 @@ class Mechanism:
     # Checks ----------------------------------------------------------------------------------------
 
     def validate(self) -> "ValidationReport":
-        """Check every consistency rule; see :mod:`yrdmodel.validation`. Never raises on bad data."""
+        """Check every consistency rule; see `yrdmodel.validation`. Never raises on bad data."""
         from yrdmodel.validation.rules import validate
 
         return validate(self)

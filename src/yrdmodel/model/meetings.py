@@ -3,6 +3,7 @@
 import attrs
 
 from yrdmodel.model.dates import PartialDate, Truth
+from yrdmodel.model.schema import refers
 from yrdmodel.model.sources import Sourced, check_id, check_ids, check_optional_id
 
 __all__ = ["Attendance", "Meeting"]
@@ -19,8 +20,8 @@ class Attendance:
         note: What the source says of their part (presided, spoke, ...).
     """
 
-    person: str = attrs.field(validator=check_id)
-    post: str | None = attrs.field(default=None, validator=check_optional_id)
+    person: str = attrs.field(validator=check_id, metadata=refers("people"))
+    post: str | None = attrs.field(default=None, validator=check_optional_id, metadata=refers("posts"))
     role: str | None = None
     note: str | None = None
 
@@ -54,10 +55,10 @@ class Meeting(Sourced):
     """
 
     id: str = attrs.field(validator=check_id)
-    body: str = attrs.field(validator=check_id)
+    body: str = attrs.field(validator=check_id, metadata=refers("all_bodies"))
     date: PartialDate
     end_date: PartialDate | None = attrs.field(default=None, validator=_check_end)
-    host: str | None = attrs.field(default=None, validator=check_optional_id)
+    host: str | None = attrs.field(default=None, validator=check_optional_id, metadata=refers("members"))
     city: str | None = None
     name_en: str | None = None
     name_zh: str | None = None
@@ -66,8 +67,8 @@ class Meeting(Sourced):
     edition: int | None = None
     attendees: tuple[Attendance, ...] = ()
     outcomes: tuple[str, ...] = ()
-    plans_adopted: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
-    next_host: str | None = attrs.field(default=None, validator=check_optional_id)
+    plans_adopted: tuple[str, ...] = attrs.field(default=(), validator=check_ids, metadata=refers("plans"))
+    next_host: str | None = attrs.field(default=None, validator=check_optional_id, metadata=refers("members"))
     next_host_year: int | None = None
 
     def _repr_html_(self) -> str:

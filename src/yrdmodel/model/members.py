@@ -89,7 +89,7 @@ class Member(Sourced):
         """The status in force on a day, or None before the first change.
 
         A change dated only to a month or year counts from the last day it may be;
-        use :meth:`is_member` for the three-valued answer.
+        use [`is_member`][yrdmodel.Member.is_member] for the three-valued answer.
         """
         day = as_date(on).toordinal()
         status = None

@@ -5,6 +5,7 @@ import enum
 import attrs
 
 from yrdmodel.model.dates import PartialDate
+from yrdmodel.model.schema import refers
 from yrdmodel.model.sources import Sourced, check_id, check_optional_id
 
 __all__ = ["Plan", "PlanEvent", "PlanKind", "PlanStage"]
@@ -62,8 +63,8 @@ class PlanEvent(Sourced):
 
     stage: PlanStage
     date: PartialDate | None = None
-    meeting: str | None = attrs.field(default=None, validator=check_optional_id)
-    body: str | None = attrs.field(default=None, validator=check_optional_id)
+    meeting: str | None = attrs.field(default=None, validator=check_optional_id, metadata=refers("meetings"))
+    body: str | None = attrs.field(default=None, validator=check_optional_id, metadata=refers("all_bodies"))
     by: str | None = None
 
 
@@ -130,10 +131,10 @@ class Plan(Sourced):
     first_year: int | None = None
     last_year: int | None = attrs.field(default=None, validator=_check_years)
     adopted: PartialDate | None = None
-    adopted_at: str | None = attrs.field(default=None, validator=check_optional_id)
+    adopted_at: str | None = attrs.field(default=None, validator=check_optional_id, metadata=refers("meetings"))
     adopted_by: str | None = None
     issued: PartialDate | None = None
-    issued_by: str | None = attrs.field(default=None, validator=check_optional_id)
+    issued_by: str | None = attrs.field(default=None, validator=check_optional_id, metadata=refers("all_bodies"))
     issuer: str | None = None
     areas: tuple[str, ...] = ()
     key_fields: tuple[str, ...] = ()

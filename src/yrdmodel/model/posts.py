@@ -1,10 +1,13 @@
 """Posts and the tenures of the people who held them."""
 
+import datetime
 from typing import Any
 
 import attrs
+import pendulum
 
 from yrdmodel.model.dates import DateLike, PartialDate, Precision, Truth, as_date
+from yrdmodel.model.schema import refers
 from yrdmodel.model.sources import Sourced, check_id, check_ids, check_optional_id
 
 __all__ = ["Post", "Tenure"]
@@ -38,11 +41,11 @@ class Post(Sourced):
     id: str = attrs.field(validator=check_id)
     name_en: str
     name_zh: str | None = None
-    member: str | None = attrs.field(default=None, validator=check_optional_id)
-    body: str | None = attrs.field(default=None, validator=check_optional_id)
+    member: str | None = attrs.field(default=None, validator=check_optional_id, metadata=refers("members"))
+    body: str | None = attrs.field(default=None, validator=check_optional_id, metadata=refers("all_bodies"))
     seats: int | None = attrs.field(default=1, validator=_check_seats)
     main_leader: bool = False
-    incompatible_with: tuple[str, ...] = attrs.field(default=(), validator=check_ids)
+    incompatible_with: tuple[str, ...] = attrs.field(default=(), validator=check_ids, metadata=refers("posts"))
 
 
 def _check_order(tenure: "Tenure", attribute: "attrs.Attribute[PartialDate | None]", end: PartialDate | None) -> None:
@@ -57,7 +60,7 @@ class Tenure(Sourced):
     A tenure covers the days from ``start`` up to, not including, ``end``: the end is the
     day the person left (the departure announcement or the accepted resignation), which is
     usually the day the successor started. Dates keep the precision the sources give, so
-    :meth:`covers` answers yes, no or maybe.
+    [`covers`][yrdmodel.Tenure.covers] answers yes, no or maybe.
 
     Attributes:
         post: The post held.
@@ -75,8 +78,8 @@ class Tenure(Sourced):
             (a handover with an acting holder), so validation does not report it.
     """
 
-    post: str = attrs.field(validator=check_id)
-    person: str = attrs.field(validator=check_id)
+    post: str = attrs.field(validator=check_id, metadata=refers("posts"))
+    person: str = attrs.field(validator=check_id, metadata=refers("people"))
     start: PartialDate | None = None
     end: PartialDate | None = attrs.field(default=None, validator=_check_order)
     acting: bool | None = None
@@ -114,8 +117,35 @@ class Tenure(Sourced):
         # Inconsistent data (an attestation outside the span) must not widen the possible range.
         return max(definite_from, possible_from), min(definite_to, possible_to), possible_from, possible_to
 
+    def length(self) -> tuple[pendulum.Interval[pendulum.Date] | None, pendulum.Interval[pendulum.Date] | None]:
+        """How long the tenure lasted, at least and at most, as pendulum intervals (``.in_years()``, ``.in_words()``).
+
+        The first is the span the person certainly held the post (None if no day is certain), the
+        second the span they may have held it (None when an unknown start or end leaves it open).
+        Each runs from its first day to the day after its last (the tenure's ``end``, which is half-open).
+
+        Examples:
+            >>> t = Tenure(post="zj.governor", person="li-qiang", start=PartialDate(2012, 12, 21),
+            ...            end=PartialDate(2016, 6), sources=())
+            >>> at_least, at_most = t.length()
+            >>> at_least.in_months(), at_most.in_months(), at_most.end
+            (41, 42, Date(2016, 6, 30))
+        """
+        definite_from, definite_to, possible_from, possible_to = self.bounds()
+        certain = _interval(definite_from, definite_to) if definite_from <= definite_to else None
+        possible = _interval(possible_from, possible_to) if possible_from > NEVER and possible_to < FOREVER else None
+        return certain, possible
+
     def covers(self, on: DateLike) -> Truth:
         """Whether the person held the post on a day: YES, NO, or MAYBE where dates are partial."""
         day = as_date(on).toordinal()
         definite_from, definite_to, possible_from, possible_to = self.bounds()
         return Truth.between(day, (definite_from, definite_to), (possible_from, possible_to))
+
+
+def _interval(first: int, last: int) -> pendulum.Interval[pendulum.Date]:
+    """The pendulum interval from day ordinal ``first`` to the day after ``last``."""
+    start, end = datetime.date.fromordinal(first), datetime.date.fromordinal(last + 1)
+    return pendulum.Interval(
+        pendulum.Date(start.year, start.month, start.day), pendulum.Date(end.year, end.month, end.day)
+    )

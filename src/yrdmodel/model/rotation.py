@@ -5,6 +5,7 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
+from yrdmodel.model.schema import refers
 from yrdmodel.model.sources import Sourced, check_id, check_ids, check_optional_id
 
 __all__ = ["Deviation", "ExceptionKind", "RotationException", "RotationPolicy"]
@@ -33,7 +34,7 @@ class RotationException(Sourced):
 
     year: int
     kind: ExceptionKind
-    host: str | None = attrs.field(default=None, validator=check_optional_id)
+    host: str | None = attrs.field(default=None, validator=check_optional_id, metadata=refers("members"))
 
     def __attrs_post_init__(self) -> None:
         if self.kind is ExceptionKind.SWAPPED and self.host is None:
@@ -99,8 +100,8 @@ class RotationPolicy(Sourced):
         ('shanghai', 4)
     """
 
-    body: str = attrs.field(validator=check_id)
-    order: tuple[str, ...] = attrs.field(validator=_check_order)
+    body: str = attrs.field(validator=check_id, metadata=refers("all_bodies"))
+    order: tuple[str, ...] = attrs.field(validator=_check_order, metadata=refers("members"))
     anchor_year: int
     interval: int = attrs.field(default=1, validator=attrs.validators.ge(1))
     since: int | None = None

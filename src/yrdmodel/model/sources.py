@@ -8,6 +8,7 @@ from typing import Any
 import attrs
 
 from yrdmodel.model.dates import PartialDate
+from yrdmodel.model.schema import refers
 
 __all__ = ["Citation", "Confidence", "Source", "SourceKind", "Sourced", "check_id", "confidence_allowed"]
 
@@ -27,7 +28,7 @@ def check_id(instance: object, attribute: "attrs.Attribute[Any]", value: str) ->
 
 
 def check_optional_id(instance: object, attribute: "attrs.Attribute[Any]", value: str | None) -> None:
-    """Attrs validator: like :func:`check_id`, but None is allowed."""
+    """Attrs validator: like `check_id`, but None is allowed."""
     if value is not None:
         check_id(instance, attribute, value)
 
@@ -58,7 +59,7 @@ class SourceKind(enum.Enum):
 class Confidence(enum.Enum):
     """How sure the researchers are of a record (the fact table's grades).
 
-    A record may not claim more than its sources' kinds allow (:func:`confidence_allowed`);
+    A record may not claim more than its sources' kinds allow (`confidence_allowed`);
     the ``weak-support`` validation rule reports those that do.
     """
 
@@ -139,14 +140,14 @@ class Source:
 
 @attrs.frozen
 class Citation:
-    """A record's reference to a :class:`Source`.
+    """A record's reference to a [`Source`][yrdmodel.Source].
 
     Attributes:
         source: The id of the source.
         note: What the source supports, where it supports only part of the record.
     """
 
-    source: str = attrs.field(validator=check_id)
+    source: str = attrs.field(validator=check_id, metadata=refers("sources"))
     note: str | None = None
 
 

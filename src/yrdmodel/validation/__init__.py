@@ -1,7 +1,7 @@
-"""Consistency checks of a whole mechanism: see :meth:`yrdmodel.Mechanism.validate`.
+"""Consistency checks of a whole mechanism: see [`yrdmodel.Mechanism.validate`][yrdmodel.Mechanism.validate].
 
-``m.validate()`` runs every rule and returns a :class:`~yrdmodel.ValidationReport`; it never
-raises on bad data. Each :class:`~yrdmodel.Finding` has a stable code, a severity, a message,
+``m.validate()`` runs every rule and returns a [`ValidationReport`][yrdmodel.ValidationReport]; it never
+raises on bad data. Each [`Finding`][yrdmodel.Finding] has a stable code, a severity, a message,
 the ids of the records involved, and ``possible=True`` when partial dates leave it open
 whether the problem is real (such a finding is always a warning, never an error).
 
@@ -24,6 +24,6 @@ The finding codes:
 | ``plan-series-gap`` | warning | Successive plans of one series leave years that no plan covers. |
 | ``weak-support`` | warning | A record claims more confidence than the kinds of the sources it cites allow (see confidence_allowed). |
 
-:data:`yrdmodel.validation.rules.CODES` maps each code to its sentence, and
-:data:`yrdmodel.validation.rules.RULES` to the function that checks it.
+`yrdmodel.validation.rules.CODES` maps each code to its sentence, and
+`yrdmodel.validation.rules.RULES` to the function that checks it.
 """

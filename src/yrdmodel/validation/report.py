@@ -1,4 +1,4 @@
-"""Findings and the report that :meth:`~yrdmodel.Mechanism.validate` returns."""
+"""Findings and the report that [`validate`][yrdmodel.Mechanism.validate] returns."""
 
 import enum
 from collections.abc import Iterable, Iterator
@@ -22,12 +22,12 @@ class Finding:
     """One problem found in a mechanism.
 
     Attributes:
-        code: Stable code of the rule (``"tenure-overlap"``); :data:`yrdmodel.validation.rules.CODES`
+        code: Stable code of the rule (``"tenure-overlap"``); `yrdmodel.validation.rules.CODES`
             lists every code with its meaning.
         severity: Error or warning. A finding that only might hold is never an error.
         message: What is wrong, in a sentence.
         ids: The ids of the records involved, the record the finding is about first. Tenures
-            are named by :attr:`Tenure.id <yrdmodel.Tenure.id>`; a record without an id (the
+            are named by `Tenure.id <yrdmodel.Tenure.id>`; a record without an id (the
             rotation policy) by its path.
         possible: True when partial or unknown dates leave it open whether the problem is real.
         path: Where in the data the problem is (``$.tenures[3].person``), for findings about one field.

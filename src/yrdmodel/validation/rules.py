@@ -1,7 +1,7 @@
 """The consistency rules of a mechanism, each reporting findings with a stable code.
 
-Every rule is a function from a mechanism to findings, registered in :data:`RULES` under
-its code; :data:`CODES` says in one sentence what each code means. Rules never raise on
+Every rule is a function from a mechanism to findings, registered in `RULES` under
+its code; `CODES` says in one sentence what each code means. Rules never raise on
 bad data: a dangling id is a finding here, not a ``KeyError``.
 
 Rules are three-valued. Where partial or unknown dates leave open whether a problem is
@@ -23,16 +23,15 @@ from typing import Any, get_args
 
 import attrs
 
-from yrdmodel.model.bodies import Body
 from yrdmodel.model.dates import PartialDate, Truth
 from yrdmodel.model.index import group
-from yrdmodel.model.mechanism import SYMPOSIUM, Mechanism
-from yrdmodel.model.meetings import Attendance, Meeting
+from yrdmodel.model.mechanism import Mechanism
+from yrdmodel.model.meetings import Meeting
 from yrdmodel.model.members import Member
-from yrdmodel.model.plans import Plan, PlanEvent
-from yrdmodel.model.posts import Post, Tenure
-from yrdmodel.model.rotation import RotationException, RotationPolicy
-from yrdmodel.model.sources import Citation, Confidence, Sourced, confidence_allowed
+from yrdmodel.model.plans import Plan
+from yrdmodel.model.posts import Tenure
+from yrdmodel.model.schema import collections, record_classes, references, renamed
+from yrdmodel.model.sources import Confidence, Sourced, confidence_allowed
 from yrdmodel.validation.report import Finding, Severity, ValidationReport
 
 __all__ = ["CODES", "RULES", "iter_records", "overlap", "reference_problems", "validate"]
@@ -108,7 +107,7 @@ def _holds_records(annotation: Any) -> bool:
 def _nested(cls: type) -> tuple[tuple[str, str], ...]:
     """``(field name, key in the data)`` of the fields of ``cls`` that may hold records."""
     return tuple(
-        (f.name, "bodies" if f.name == "all_bodies" else f.alias)
+        (f.name, renamed(cls).get(f.name, f.alias))
         for f in attrs.fields(attrs.resolve_types(cls))
         if f.init and _holds_records(f.type)
     )
@@ -200,36 +199,18 @@ def _name(owner: Any, where: Where) -> str:
 
 # Ids --------------------------------------------------------------------------------------------
 
-_REFERENCES: dict[type, tuple[tuple[str, str], ...]] = {
-    Citation: (("source", "sources"),),
-    Body: (("parent", "all_bodies"),),
-    Post: (("member", "members"), ("body", "all_bodies"), ("incompatible_with", "posts")),
-    Tenure: (("post", "posts"), ("person", "people")),
-    Meeting: (("body", "all_bodies"), ("host", "members"), ("next_host", "members"), ("plans_adopted", "plans")),
-    Attendance: (("person", "people"), ("post", "posts")),
-    Plan: (("adopted_at", "meetings"), ("issued_by", "all_bodies")),
-    PlanEvent: (("meeting", "meetings"), ("body", "all_bodies")),
-    RotationPolicy: (("body", "all_bodies"), ("order", "members")),
-    RotationException: (("host", "members"),),
-}
-"""For each record class: its fields that hold ids, and the kind of record each id names."""
-
-_NOUNS = {
-    "sources": "source",
-    "members": "member",
-    "all_bodies": "body",
-    "posts": "post",
-    "people": "person",
-    "meetings": "meeting",
-    "plans": "plan",
-    "tenures": "tenure",
-}
+_COLLECTIONS = {c.field: c for c in collections(Mechanism)}
+"""The mechanism's collections by field name (``"all_bodies"``), as the schema states them."""
+_REFERRING = tuple(cls for cls in record_classes(Mechanism) if references(cls))
+"""The record classes with fields that hold ids."""
+_TARGETS = frozenset(kind for cls in _REFERRING for _, kind in references(cls))
+"""The collections that some field refers to."""
 
 
 def _dangling(mechanism: Mechanism) -> Iterator[tuple[str, str, str, str]]:
     """``(path, referring record's name, missing id, message)`` for every id that names no record."""
-    known = {kind: {record.id for record in getattr(mechanism, kind)} for kind in _NOUNS if kind != "tenures"}
-    checks = {cls: [(field, known[kind], kind) for field, kind in fields] for cls, fields in _REFERENCES.items()}
+    known = {kind: {record.id for record in getattr(mechanism, kind)} for kind in _TARGETS}
+    checks = {cls: [(field, known[kind], kind) for field, kind in references(cls)] for cls in _REFERRING}
     yield from _dangling_flat(mechanism, known)
     for value, owner, where in _walk(mechanism, _SKIP):
         for field, names, kind in checks.get(value.__class__, ()):
@@ -237,19 +218,29 @@ def _dangling(mechanism: Mechanism) -> Iterator[tuple[str, str, str, str]]:
             if refs.__class__ is tuple:
                 for i, ref in enumerate(refs):
                     if ref not in names:
-                        yield _path((where, field, i)), _name(owner, where), ref, f"unknown {_NOUNS[kind]} id {ref!r}"
+                        yield (
+                            _path((where, field, i)),
+                            _name(owner, where),
+                            ref,
+                            f"unknown {_COLLECTIONS[kind].noun} id {ref!r}",
+                        )
             elif refs is not None and refs not in names:
-                yield _path((where, field, None)), _name(owner, where), refs, f"unknown {_NOUNS[kind]} id {refs!r}"
+                yield (
+                    _path((where, field, None)),
+                    _name(owner, where),
+                    refs,
+                    f"unknown {_COLLECTIONS[kind].noun} id {refs!r}",
+                )
 
 
-_FLAT: dict[str, tuple[tuple[str, str], ...]] = {"tenures": (("post", "posts"), ("person", "people")), "people": ()}
+_FLAT: dict[str, tuple[tuple[str, str], ...]] = {"tenures": references(Tenure), "people": ()}
 """Kinds whose records hold no records but citations (besides plain values): the rules check them in tight
 loops rather than by walking, since they are most of a large data set. Each with its fields that hold ids."""
 _SKIP = frozenset(_FLAT)
 
 
 def _dangling_flat(mechanism: Mechanism, known: dict[str, set[str]]) -> Iterator[tuple[str, str, str, str]]:
-    """What :func:`_dangling` finds in the :data:`_FLAT` kinds."""
+    """What `_dangling` finds in the `_FLAT` kinds."""
     sources = known["sources"]
     good: set[int] = set()  # ids of citation tuples already checked (files share them between records)
     for kind, fields in _FLAT.items():
@@ -257,7 +248,7 @@ def _dangling_flat(mechanism: Mechanism, known: dict[str, set[str]]) -> Iterator
             for field, target in fields:
                 ref = getattr(record, field)
                 if ref not in known[target]:
-                    yield f"$.{kind}[{i}].{field}", record.id, ref, f"unknown {_NOUNS[target]} id {ref!r}"
+                    yield f"$.{kind}[{i}].{field}", record.id, ref, f"unknown {_COLLECTIONS[target].noun} id {ref!r}"
             if id(record.sources) in good:
                 continue
             missing = [(j, c.source) for j, c in enumerate(record.sources) if c.source not in sources]
@@ -269,9 +260,9 @@ def _dangling_flat(mechanism: Mechanism, known: dict[str, set[str]]) -> Iterator
 
 def _duplicates(mechanism: Mechanism) -> Iterator[tuple[str, str, str]]:
     """``(path, id, message)`` for every record whose id an earlier record of its kind has."""
-    for kind, noun in _NOUNS.items():
+    for c in _COLLECTIONS.values():
+        kind, noun, key = c.field, c.noun, c.key
         seen: set[Any] = set()
-        key = kind.replace("all_", "")
         for i, record in enumerate(getattr(mechanism, kind)):
             # A tenure's id is made of its post, person and start: compare those, and make the id only if needed.
             if kind == "tenures":
@@ -409,7 +400,7 @@ def overlap(a: Tenure, b: Tenure) -> Truth:
 )
 def _check_overlaps(m: Mechanism) -> Iterator[Finding]:
     posts = {p.id: p for p in m.posts}
-    for post_id, index in m._index.tenures_by_post.items():
+    for post_id, index in m.tenures_by_post.items():
         post = posts.get(post_id)
         seats = 1 if post is None else post.seats
         if seats is None:  # the number of seats is unknown
@@ -516,8 +507,8 @@ def _not_member(member: Member, date: PartialDate) -> Truth:
 )
 def _check_host_member(m: Mechanism) -> Iterator[Finding]:
     members = {x.id: x for x in m.members}
-    for x in m.meetings:
-        member = members.get(x.host) if x.body == SYMPOSIUM and x.host is not None else None
+    for x in m.symposia:
+        member = members.get(x.host) if x.host is not None else None
         if member is None or not member.history:
             continue
         if (truth := _not_member(member, x.date)) is not Truth.NO:
@@ -608,7 +599,7 @@ def _check_attendees(m: Mechanism) -> Iterator[Finding]:
 def _series(m: Mechanism) -> Iterator[list[tuple[int, int, Plan]]]:
     """Each series' plans with known years as ``(first, last, plan)``, by first year.
 
-    A plan without a last year covers its first year only, as in :meth:`Plan.in_force`.
+    A plan without a last year covers its first year only, as in [`Plan.in_force`][yrdmodel.Plan.in_force].
     """
     dated = (p for p in m.plans if p.series is not None and p.first_year is not None)
     for plans in group(dated, "series").values():
