@@ -16,6 +16,7 @@ leaves does not overlap them.
 
 import datetime
 import functools
+import heapq
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from itertools import combinations
@@ -23,6 +24,7 @@ from typing import Any, get_args
 
 import attrs
 
+from yrdmodel.errors import shorten
 from yrdmodel.model.bodies import Body
 from yrdmodel.model.dates import PartialDate, Truth
 from yrdmodel.model.index import group
@@ -90,6 +92,7 @@ def _finding(
     possible = truth is Truth.MAYBE
     if possible:
         message = f"possibly: {message}"
+    message = shorten(message)  # ids and values from the data may be long
     named = tuple(dict.fromkeys(i for i in ids if i is not None))
     return Finding(code, Severity.WARNING if possible else severity, message, named, possible, path)
 
@@ -445,10 +448,9 @@ def _crowded(rows: list[tuple[Bounds, Tenure]], seats: int) -> Iterator[tuple[Tr
     """
     crowds: dict[frozenset[int], Truth] = {}
     for truth, lo, hi in ((Truth.YES, 0, 1), (Truth.MAYBE, 2, 3)):
-        for day in sorted({b[lo] for b, _ in rows if b[lo] <= b[hi]}):
-            present = frozenset(i for i, (b, _) in enumerate(rows) if b[lo] <= day <= b[hi])
+        for present in _present_at_starts([(b[lo], b[hi]) for b, _ in rows]):
             if len(present) > seats:
-                crowds.setdefault(present, truth)
+                crowds.setdefault(frozenset(present), truth)
     certain = [crowd for crowd, truth in crowds.items() if truth is Truth.YES]
     for crowd, truth in crowds.items():
         same = [other for other, t in crowds.items() if t is truth]
@@ -457,6 +459,24 @@ def _crowded(rows: list[tuple[Bounds, Tenure]], seats: int) -> Iterator[tuple[Tr
         if truth is Truth.MAYBE and any(crowd <= other or other <= crowd for other in certain):
             continue  # already reported as certain
         yield truth, [rows[i][1] for i in sorted(crowd)]
+
+
+def _present_at_starts(spans: list[tuple[int, int]]) -> Iterator[set[int]]:
+    """For each day some closed span ``(first, last)`` begins: the indexes of the spans covering it (one sweep)."""
+    ordered = sorted((first, last, i) for i, (first, last) in enumerate(spans) if first <= last)
+    ending: list[tuple[int, int]] = []  # (last day, index) of the spans begun, soonest end first
+    present: set[int] = set()
+    k = 0
+    while k < len(ordered):
+        day = ordered[k][0]
+        while k < len(ordered) and ordered[k][0] == day:
+            _, last, i = ordered[k]
+            heapq.heappush(ending, (last, i))
+            present.add(i)
+            k += 1
+        while ending[0][0] < day:
+            present.discard(heapq.heappop(ending)[1])
+        yield present
 
 
 @rule("incompatible-posts", "One person holds two posts the model marks incompatible at the same time.")
@@ -549,13 +569,16 @@ def _check_rotation(m: Mechanism) -> Iterator[Finding]:
 def _check_next_host(m: Mechanism) -> Iterator[Finding]:
     for meetings in group(m.meetings, "body").values():
         ordered = _by_date(meetings)
+        by_year: dict[int, list[Meeting]] = defaultdict(list)
+        for y in ordered:
+            by_year[y.year].append(y)
         for i, x in enumerate(ordered):
             if x.next_host is None:
                 continue
             if x.next_host_year is None:  # the next meeting of the body, whenever it was held
                 followers = ordered[i + 1 : i + 2]
             else:
-                followers = [y for y in ordered if y.year == x.next_host_year and y is not x]
+                followers = [y for y in by_year.get(x.next_host_year, ()) if y is not x]
             followers = [y for y in followers if y.host is not None]
             if followers and all(y.host != x.next_host for y in followers):
                 y = followers[0]
@@ -615,15 +638,31 @@ def _series(m: Mechanism) -> Iterator[list[tuple[int, int, Plan]]]:
         yield sorted(rows, key=lambda r: r[:2])
 
 
+_NAMED = 5
+"""The most other records a finding about a group names; the message gives the count of the rest."""
+
+
 @rule("plan-series-overlap", "Two plans of one series cover a common year.")
 def _check_plan_overlap(m: Mechanism) -> Iterator[Finding]:
+    # One finding per plan that shares years with earlier plans of its series (at most one per plan),
+    # naming the first few of them: the same facts as one finding per pair, in linear count.
     for rows in _series(m):
-        for i, (_, last, earlier) in enumerate(rows):
-            for first, _, later in rows[i + 1 :]:
-                if first > last:
-                    break
-                message = f"{earlier.id} and {later.id} of series {earlier.series} both cover {first}"
-                yield _finding("plan-series-overlap", Truth.YES, message, earlier.id, later.id)
+        reaching: list[tuple[int, int, Plan]] = []  # (last year, order, plan) of earlier plans, soonest end first
+        for order, (first, last, later) in enumerate(rows):
+            while reaching and reaching[0][0] < first:
+                heapq.heappop(reaching)
+            if reaching:
+                earlier = [plan for _, _, plan in sorted(reaching[:_NAMED], key=lambda r: r[1])]
+                if len(reaching) == 1:
+                    message = f"{earlier[0].id} and {later.id} of series {later.series} both cover {first}"
+                else:
+                    more = f" and {len(reaching) - _NAMED} more" if len(reaching) > _NAMED else ""
+                    names = ", ".join(p.id for p in earlier) + more
+                    message = (
+                        f"{later.id} and {len(reaching)} earlier plans of series {later.series} ({names}) cover {first}"
+                    )
+                yield _finding("plan-series-overlap", Truth.YES, message, *(p.id for p in earlier), later.id)
+            heapq.heappush(reaching, (last, order, later))
 
 
 @rule("plan-series-gap", "Successive plans of one series leave years that no plan covers.")
