@@ -133,6 +133,10 @@ class TestText:
         assert "surrogate" in error.problems[0].message
         assert error.problems[0].path in ("$.name_en", "$['\\udfff']")
 
+    def test_a_mechanism_built_with_a_lone_surrogate_is_not_saved(self) -> None:
+        error = data_error(yrdmodel.dumps, Mechanism(name_en="ok", name_zh="\udc80"))
+        assert error.problems[0].path == "$.name_zh"
+
     def test_an_escaped_surrogate_pair_is_one_character(self) -> None:
         m = yrdmodel.loads('{"name_en": "\\ud83d\\ude00"}')
         assert m.name_en == "\U0001f600"

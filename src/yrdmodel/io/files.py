@@ -97,10 +97,19 @@ def load(
 
 
 def dumps(mechanism: Mechanism, *, indent: int | None = 2) -> str:
-    """The mechanism as JSON text; ``loads(dumps(m)) == m``."""
+    """The mechanism as JSON text; ``loads(dumps(m)) == m``.
+
+    Raises:
+        DataError: A text of the mechanism holds a lone surrogate, so it could not be saved
+            as UTF-8 (a mechanism built in code; :func:`loads` refuses them).
+    """
     import json
 
-    return json.dumps(unstructure_mechanism(mechanism), ensure_ascii=False, indent=indent)
+    document = unstructure_mechanism(mechanism)
+    text = json.dumps(document, ensure_ascii=False, indent=indent)
+    if not text.isascii() and _SURROGATE.search(text):
+        raise DataError(_content_problems(document, duplicates=False, surrogates=True), "the mechanism")
+    return text
 
 
 def _unreadable(why: str, source: str | None) -> DataError:
