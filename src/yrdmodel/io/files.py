@@ -194,11 +194,8 @@ class _Duplicates(dict[str, Any]):
     repeated: tuple[str, ...] = ()
 
 
-def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """The JSON object hook: a plain dict, or a :class:`_Duplicates` when a key is given twice."""
-    result = dict(pairs)
-    if len(result) == len(pairs):
-        return result
+def _repeated(pairs: list[tuple[str, Any]], result: dict[str, Any]) -> _Duplicates:
+    """A JSON object that gave a key more than once, marked with the keys it repeated."""
     seen: set[str] = set()
     repeated: dict[str, None] = {}
     for key, _ in pairs:
@@ -291,10 +288,12 @@ def _parse(text: object, format: object, source: str | None, max_size: int = MAX
             surrogates = surrogates or _SURROGATE_ESCAPE.search(text) is not None
 
             def hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+                result = dict(pairs)
+                if len(result) == len(pairs):
+                    return result
                 nonlocal repeated
-                result = _object(pairs)
-                repeated = repeated or result.__class__ is _Duplicates
-                return result
+                repeated = True
+                return _repeated(pairs, result)
 
             data = json.loads(text, object_pairs_hook=hook)
         else:
