@@ -69,18 +69,18 @@ def one_series_plans(n: int) -> Mechanism:
 
 
 def next_host_meetings(n: int) -> Mechanism:
-    """``n`` meetings of one body, two a year, each deciding next year's host (who does host)."""
+    """``n`` meetings of one body, four a year from the year 1000, each deciding next year's host (who does host)."""
     body = {"id": "symposium", "name_en": "Symposium", "sources": CITE}
     meetings = []
     for i in range(n):
-        year, half = 1000 + i // 2, i % 2
+        year, quarter = 1000 + i // 4, i % 4
         meetings.append(
             {
                 "id": f"meeting{i}",
                 "body": "symposium",
-                "date": f"{year}-{'01' if half == 0 else '07'}-01",
-                "host": f"m{(i // 2) % 4}",
-                "next_host": f"m{(i // 2 + 1) % 4}",
+                "date": f"{year}-{3 * quarter + 1:02d}-01",
+                "host": f"m{(i // 4) % 4}",
+                "next_host": f"m{(i // 4 + 1) % 4}",
                 "next_host_year": year + 1,
                 "sources": CITE,
             }
