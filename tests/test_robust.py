@@ -172,14 +172,23 @@ class TestText:
         with pytest.raises(ValueError, match="not a date"):
             m.holder(post, "\uff12\uff10\uff12\uff11-\uff10\uff16-\uff10\uff11")
 
-    def test_a_toml_key_of_very_many_parts_is_refused_before_parsing(self) -> None:
-        text = "[" + ".".join(["a"] * 20_000) + "]\n"
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "[" + ".".join(["a"] * 20_000) + "]\n",
+            " . ".join(['"a"'] * 20_000) + " = 1\n",
+            "x = {" + ".".join(["a"] * 20_000) + " = 1}\n",
+        ],
+        ids=["header", "quoted key", "inline table"],
+    )
+    def test_a_toml_key_of_very_many_parts_is_refused_before_parsing(self, text: str) -> None:
         error = data_error(yrdmodel.loads, text, format="toml")
         assert error.problems[0].kind == "limit"
 
-    def test_a_toml_note_with_many_dots_is_still_text(self) -> None:
-        note = "." * 1000
-        assert yrdmodel.loads(f'name_en = "x"\nname_zh = "{note}"\n', format="toml").name_zh == note
+    @pytest.mark.parametrize("note", ["." * 1000, "a." * 1000, 'a\\". ' * 1000])
+    def test_a_toml_text_with_many_dots_is_still_text(self, note: str) -> None:
+        m = yrdmodel.loads(f'name_en = "x"\nname_zh = "{note}"\n', format="toml")
+        assert m.name_zh == note.replace('\\"', '"')
 
 
 # 5: rotations -----------------------------------------------------------------------------------

@@ -241,17 +241,54 @@ def _content_problems(data: Any, duplicates: bool, surrogates: bool) -> list[Pro
     return found
 
 
+_TOML_KEY_DOT = re.compile(r"\w\s*\.(?=\s*\w)")
+
+
+def _strings_as_words(line: str) -> str:
+    """``line`` with each TOML string replaced by ``s``, in one pass (a regex could take quadratic time)."""
+    out: list[str] = []
+    i, n = 0, len(line)
+    next_quote = {'"': line.find('"'), "'": line.find("'")}
+    while i < n:
+        for quote, at in next_quote.items():
+            if 0 <= at < i:
+                next_quote[quote] = line.find(quote, i)
+        starts = [at for at in next_quote.values() if at >= 0]
+        if not starts:
+            out.append(line[i:])
+            break
+        start = min(starts)
+        out.append(line[i:start] + "s")
+        end = start
+        while True:  # the closing quote: in a basic string, one not escaped by an odd run of backslashes
+            end = line.find(line[start], end + 1)
+            if end < 0 or line[start] == "'":
+                break
+            escapes = end - 1
+            while line[escapes] == "\\":
+                escapes -= 1
+            if (end - 1 - escapes) % 2 == 0:
+                break
+        if end < 0:  # an unclosed string runs to the end of the line
+            break
+        i = end + 1
+    return "".join(out)
+
+
 def _toml_too_nested(text: str) -> bool:
-    """Whether a TOML key or header has more than :data:`_MAX_TOML_KEY_PARTS` parts (``tomllib`` is slow on them)."""
+    """Whether a TOML line has a dotted key of more than :data:`_MAX_TOML_KEY_PARTS` parts.
+
+    ``tomllib`` takes time quadratic in the parts of a key (in a header, a key or an inline
+    table). Only lines with that many dots are looked at; strings count as one key part each,
+    so a value or note full of dots is not a key.
+    """
     if text.count(".") <= _MAX_TOML_KEY_PARTS:
         return False
     for line in text.splitlines():
-        if line.count(".") <= _MAX_TOML_KEY_PARTS:
-            continue
-        head = line.lstrip()
-        key = head if head.startswith("[") else head.partition("=")[0]
-        if key.count(".") > _MAX_TOML_KEY_PARTS:
-            return True
+        if line.count(".") > _MAX_TOML_KEY_PARTS:
+            keys = _strings_as_words(line)
+            if len(_TOML_KEY_DOT.findall(keys)) > _MAX_TOML_KEY_PARTS:
+                return True
     return False
 
 
