@@ -451,12 +451,23 @@ def _crowded(rows: list[tuple[Bounds, Tenure]], seats: int) -> Iterator[tuple[Tr
         for present in _present_at_starts([(b[lo], b[hi]) for b, _ in rows]):
             if len(present) > seats:
                 crowds.setdefault(frozenset(present), truth)
-    certain = [crowd for crowd, truth in crowds.items() if truth is Truth.YES]
+    containing: dict[int, list[frozenset[int]]] = defaultdict(list)  # the crowds each tenure is in
+    for crowd in crowds:
+        for i in crowd:
+            containing[i].append(crowd)
+
+    def supersets(crowd: frozenset[int]) -> list[frozenset[int]]:
+        rarest = min(crowd, key=lambda i: len(containing[i]))
+        return [other for other in containing[rarest] if crowd <= other]
+
+    within_certain = {  # possible crowds that contain a certain one
+        other for crowd, truth in crowds.items() if truth is Truth.YES for other in supersets(crowd)
+    }
     for crowd, truth in crowds.items():
-        same = [other for other, t in crowds.items() if t is truth]
-        if any(crowd < other for other in same):  # part of a larger crowd
+        larger = supersets(crowd)
+        if any(other != crowd and crowds[other] is truth for other in larger):  # part of a larger crowd
             continue
-        if truth is Truth.MAYBE and any(crowd <= other or other <= crowd for other in certain):
+        if truth is Truth.MAYBE and (crowd in within_certain or any(crowds[o] is Truth.YES for o in larger)):
             continue  # already reported as certain
         yield truth, [rows[i][1] for i in sorted(crowd)]
 
