@@ -109,11 +109,34 @@ def two_seat_post(n: int) -> Mechanism:
     return _document(posts=[post], people=_people(n), tenures=tenures)
 
 
+def one_person_two_posts(n: int) -> Mechanism:
+    """``n`` 30-day tenures of one person, taking turns in two posts marked incompatible (never at once)."""
+    import datetime
+
+    posts = [
+        {"id": "p", "name_en": "Post", "member": "m0", "incompatible_with": ["q"], "sources": CITE},
+        {"id": "q", "name_en": "Other post", "member": "m0", "sources": CITE},
+    ]
+    first = datetime.date(1000, 1, 1).toordinal()
+    tenures = [
+        {
+            "post": "pq"[i % 2],
+            "person": "person0",
+            "start": datetime.date.fromordinal(first + 30 * i).isoformat(),
+            "end": datetime.date.fromordinal(first + 30 * i + 30).isoformat(),
+            "sources": CITE,
+        }
+        for i in range(n)
+    ]
+    return _document(posts=posts, people=_people(1), tenures=tenures)
+
+
 SHAPES: dict[str, Callable[[int], Mechanism]] = {
     "tenures": undated_tenures,
     "plans": one_series_plans,
     "meetings": next_host_meetings,
     "seats": two_seat_post,
+    "incompatible": one_person_two_posts,
 }
 """The shapes by name: each builds a mechanism of ``n`` crowded records."""
 

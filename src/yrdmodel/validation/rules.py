@@ -19,7 +19,6 @@ import functools
 import heapq
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from itertools import combinations
 from typing import Any, get_args
 
 import attrs
@@ -498,10 +497,20 @@ def _check_incompatible(m: Mechanism) -> Iterator[Finding]:
             clash.update({(post.id, other), (other, post.id)})
     involved = {a for a, _ in clash}
     for person, tenures in group((t for t in m.tenures if t.post in involved), "person").items():
-        for a, b in combinations(tenures, 2):
-            if (a.post, b.post) in clash and (truth := overlap(a, b)) is not Truth.NO:
-                message = f"{person} holds {a.post} and {b.post} at the same time"
-                yield _finding("incompatible-posts", truth, message, a.id, b.id)
+        # A sweep by first possible day: only tenures that may still run are compared, not every pair.
+        rows = sorted(((t.bounds(), i, t) for i, t in enumerate(tenures)), key=lambda row: row[0][2])
+        running: list[tuple[Bounds, int, Tenure]] = []
+        pairs: list[tuple[int, int, Truth]] = []
+        for bounds, i, t in rows:
+            running = [row for row in running if row[0][3] >= bounds[2]]
+            for held_bounds, j, held in running:
+                if (t.post, held.post) in clash and (truth := _overlap(held_bounds, bounds)) is not Truth.NO:
+                    pairs.append((min(i, j), max(i, j), truth))
+            running.append((bounds, i, t))
+        for i, j, truth in sorted(pairs, key=lambda p: p[:2]):  # in the order of the data, as pairs of it
+            first, second = tenures[i], tenures[j]
+            message = f"{person} holds {first.post} and {second.post} at the same time"
+            yield _finding("incompatible-posts", truth, message, first.id, second.id)
 
 
 # Meetings -----------------------------------------------------------------------------------------
