@@ -111,6 +111,19 @@ class TestFiles:
     def test_a_missing_file_is_its_own_kind_of_problem(self, tmp_path: Path) -> None:
         assert data_error(yrdmodel.load, tmp_path / "missing.json").problems[0].kind == "unreadable"
 
+    @pytest.mark.parametrize(
+        ("text", "kind"),
+        [
+            (b"\xff", "unreadable"),
+            ("{", "syntax"),
+            ('{"name_en": 3}', "schema"),
+            ('{"name_en": "x", "tenures": [{"post": "p", "person": "q"}]}', "reference"),
+            ("[" * 100_000, "limit"),
+        ],
+    )
+    def test_each_problem_says_what_kind_it_is(self, text: str | bytes, kind: str) -> None:
+        assert {p.kind for p in data_error(yrdmodel.loads, text).problems} == {kind}
+
     def test_a_bug_in_the_library_is_not_reported_as_bad_data(self, monkeypatch: pytest.MonkeyPatch) -> None:
         class Broken:
             def fullmatch(self, text: str) -> None:
