@@ -4,7 +4,7 @@ Each function returns a valid :class:`~yrdmodel.Mechanism` of about ``n`` record
 kind, all crowded into one post, series or body, which is where a rule that compares
 records pairwise is slowest. ``benchmarks/run.py`` runs them as scaling tests; run this
 file to print ``validate()`` at 10^3 and 10^4 records with its ratio to sorting the same
-records::
+records (by id), and the peak memory ``validate()`` traces::
 
     python benchmarks/shapes.py                 # every shape at 1000 and 10000
     python benchmarks/shapes.py --sizes 1000 --shapes plans meetings
@@ -16,6 +16,7 @@ import argparse
 import gc
 import json
 import time
+import tracemalloc
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -167,15 +168,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shapes", nargs="+", choices=sorted(SHAPES), default=list(SHAPES))
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args(argv)
-    print(f"{'shape':<10} {'n':>7} {'validate':>10} {'sort':>10} {'ratio':>8} {'findings':>9}")
+    print(f"{'shape':<12} {'n':>7} {'validate':>10} {'sort':>10} {'ratio':>8} {'findings':>9} {'peak MiB':>9}")
     for name in args.shapes:
         for n in args.sizes:
             m = SHAPES[name](n)
             rows = list(records(m))
+            tracemalloc.start()
             findings = len(m.validate().findings)
+            peak = tracemalloc.get_traced_memory()[1] / 2**20
+            tracemalloc.stop()
             validate = _best(m.validate, args.repeat)
             sort = _best(lambda: sorted(rows, key=_by_id), args.repeat)  # noqa: B023 - called at once
-            print(f"{name:<10} {n:>7} {validate:>9.4f}s {sort:>9.4f}s {validate / sort:>8.1f} {findings:>9}")
+            ratio = validate / sort
+            print(f"{name:<12} {n:>7} {validate:>9.4f}s {sort:>9.4f}s {ratio:>8.1f} {findings:>9} {peak:>9.1f}")
     return 0
 
 
