@@ -255,6 +255,17 @@ class TestRotation:
         policy = attrs.evolve(policy, interval=interval, exceptions=tuple(exceptions.values()))
         assert policy.next_after(year) == stepping_next_after(policy, year)
 
+    @given(yst.rotation_policies(members=["a", "b", "c"]), st.lists(st.integers(1980, 2080), max_size=40))
+    def test_hosts_for_many_years_are_those_of_each_year(self, policy: RotationPolicy, years: list[int]) -> None:
+        assert policy.hosts_for(years) == {year: policy.host_for(year) for year in years}
+
+    def test_deviations_of_every_year_against_every_year_excepted(self) -> None:
+        skipped = tuple(RotationException(year=y, kind=ExceptionKind.SKIPPED) for y in range(1, 10_000))
+        policy = RotationPolicy(body="s", order=("a", "b"), anchor_year=1, exceptions=skipped)
+        deviations = policy.deviations({year: "a" for year in range(1, 10_000)})
+        assert len(deviations) == 9999
+        assert all(d.expected is None for d in deviations)
+
 
 # 6: messages ------------------------------------------------------------------------------------
 

@@ -149,9 +149,16 @@ class RotationPolicy(Sourced):
         Returns None for a year the policy does not govern, a year off the interval, and a
         year whose exception says no meeting is held.
         """
+        return self._host(year, self.exception_for(year))
+
+    def hosts_for(self, years: Iterable[int]) -> dict[int, str | None]:
+        """:meth:`host_for` of many years at once, in time linear in the years and the exceptions."""
+        by_year = {e.year: e for e in self.exceptions}
+        return {year: self._host(year, by_year.get(year)) for year in years}
+
+    def _host(self, year: int, exception: RotationException | None) -> str | None:
         if not self.governs(year):
             return None
-        exception = self.exception_for(year)
         return exception.host if exception is not None else self.scheduled(year)
 
     def next_after(self, year: int) -> tuple[int, str] | None:
@@ -176,9 +183,10 @@ class RotationPolicy(Sourced):
 
     def deviations(self, actual: Mapping[int, str] | Iterable[tuple[int, str]]) -> tuple[Deviation, ...]:
         """Compare actual hosts (year to member id) with the policy; years it does not govern are skipped."""
-        pairs = actual.items() if isinstance(actual, Mapping) else actual
+        pairs = sorted(actual.items() if isinstance(actual, Mapping) else actual)
+        expected = self.hosts_for(year for year, _ in pairs)
         return tuple(
-            Deviation(year, self.host_for(year), host)
-            for year, host in sorted(pairs)
-            if self.governs(year) and self.host_for(year) != host
+            Deviation(year, expected[year], host)
+            for year, host in pairs
+            if self.governs(year) and expected[year] != host
         )

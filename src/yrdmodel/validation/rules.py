@@ -573,9 +573,11 @@ def _check_rotation(m: Mechanism) -> Iterator[Finding]:
     policy = m.rotation
     if policy is None:
         return
-    for x in _by_date(x for x in m.meetings if x.body == policy.body and x.host is not None):
+    hosted = _by_date(x for x in m.meetings if x.body == policy.body and x.host is not None)
+    hosts = policy.hosts_for(x.year for x in hosted)
+    for x in hosted:
         year = x.year
-        expected = policy.host_for(year)
+        expected = hosts[year]
         if policy.governs(year) and x.host != expected:
             wanted = f"{expected} to host" if expected else "no meeting"
             message = f"{x.id}: the rotation expects {wanted} in {year}, but {x.host} hosted"
