@@ -262,7 +262,7 @@ class TestRotation:
     def test_deviations_of_every_year_against_every_year_excepted(self) -> None:
         skipped = tuple(RotationException(year=y, kind=ExceptionKind.SKIPPED) for y in range(1, 10_000))
         policy = RotationPolicy(body="s", order=("a", "b"), anchor_year=1, exceptions=skipped)
-        deviations = policy.deviations({year: "a" for year in range(1, 10_000)})
+        deviations = policy.deviations(dict.fromkeys(range(1, 10000), "a"))
         assert len(deviations) == 9999
         assert all(d.expected is None for d in deviations)
 
