@@ -132,12 +132,44 @@ def one_person_two_posts(n: int) -> Mechanism:
     return _document(posts=posts, people=_people(1), tenures=tenures)
 
 
+def one_attendee(n: int) -> Mechanism:
+    """``n`` 30-day tenures of one person in one post, and ``n`` meetings each recording them in it."""
+    import datetime
+
+    first = datetime.date(1000, 1, 1).toordinal()
+    post = {"id": "p", "name_en": "Post", "member": "m0", "sources": CITE}
+    body = {"id": "symposium", "name_en": "Symposium", "sources": CITE}
+    day = datetime.date.fromordinal
+    tenures = [
+        {
+            "post": "p",
+            "person": "person0",
+            "start": day(first + 30 * i).isoformat(),
+            "end": day(first + 30 * i + 30).isoformat(),
+            "sources": CITE,
+        }
+        for i in range(n)
+    ]
+    meetings = [
+        {
+            "id": f"meeting{i}",
+            "body": "symposium",
+            "date": day(first + 30 * i + 10).isoformat(),
+            "attendees": [{"person": "person0", "post": "p"}],
+            "sources": CITE,
+        }
+        for i in range(n)
+    ]
+    return _document(posts=[post], people=_people(1), tenures=tenures, bodies=[body], meetings=meetings)
+
+
 SHAPES: dict[str, Callable[[int], Mechanism]] = {
     "tenures": undated_tenures,
     "plans": one_series_plans,
     "meetings": next_host_meetings,
     "seats": two_seat_post,
     "incompatible": one_person_two_posts,
+    "attendance": one_attendee,
 }
 """The shapes by name: each builds a mechanism of ``n`` crowded records."""
 

@@ -388,6 +388,35 @@ def test_crowds_of_a_multi_seat_post_are_those_of_the_day_by_day_definition(
     assert sorted(_crowded(rows, seats), key=repr) == sorted(day_by_day_crowds(rows, seats), key=repr)
 
 
+def tenure_bounds(b: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
+    """Bounds as a tenure gives them: the definite span (maybe empty) within the possible one."""
+    first, last = min(b[2], b[3]), max(b[2], b[3])
+    return max(b[0], first), min(b[1], last), first, last
+
+
+bounds_rows = st.lists(
+    st.tuples(st.integers(0, 40), st.integers(0, 40), st.integers(0, 40), st.integers(0, 40)).map(tenure_bounds),
+    max_size=12,
+)
+
+
+@given(bounds_rows, st.integers(0, 40), st.integers(0, 5), st.integers(0, 5))
+def test_attendance_is_checked_against_the_same_tenures_as_all_of_them(
+    rows: list[tuple[int, int, int, int]], lo: int, width: int, length: int
+) -> None:
+    from types import SimpleNamespace
+
+    from yrdmodel import Truth
+    from yrdmodel.validation.rules import _held_at, _Spans
+
+    date = SimpleNamespace(lo=lo, hi=lo + width)
+    meeting: Any = SimpleNamespace(date=date, last_date=SimpleNamespace(lo=lo, hi=lo + width + length))
+    expected = Truth.NO
+    for row in rows:
+        expected = expected | _held_at(row, meeting)
+    assert _Spans(rows).held_at(meeting) is expected
+
+
 # 11: the packaged dataset under threads ---------------------------------------------------------
 
 

@@ -14,9 +14,11 @@ Tenures are half-open, ``[start, end)``: a successor who starts the day the pred
 leaves does not overlap them.
 """
 
+import bisect
 import datetime
 import functools
 import heapq
+import itertools
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, get_args
@@ -621,6 +623,24 @@ def _held_at(bounds: Bounds, x: Meeting) -> Truth:
     return Truth.MAYBE
 
 
+class _Spans:
+    """The tenures of one person in one post, sorted so that a meeting is checked against a few, not all."""
+
+    def __init__(self, rows: list[Bounds]) -> None:
+        self.rows = sorted(rows, key=lambda b: b[2])
+        self.starts = [b[2] for b in self.rows]
+        self.reach = list(itertools.accumulate((b[3] for b in self.rows), max))  # the latest possible end so far
+
+    def held_at(self, x: Meeting) -> Truth:
+        """Whether one of the tenures covered the meeting's (first) day: the OR of :func:`_held_at`."""
+        held = Truth.NO
+        i = bisect.bisect_right(self.starts, x.last_date.hi) - 1  # later tenures may start only after it
+        while i >= 0 and self.reach[i] >= x.date.lo and held is not Truth.YES:  # earlier ones all ended before
+            held = held | _held_at(self.rows[i], x)
+            i -= 1
+        return held
+
+
 @rule(
     "attendee-not-in-office",
     "A meeting records an attendee in a post that the person did not hold on the meeting's date.",
@@ -629,18 +649,18 @@ def _check_attendees(m: Mechanism) -> Iterator[Finding]:
     people = {p.id for p in m.people}
     posts = {p.id for p in m.posts}
     wanted = {(a.person, a.post) for x in m.meetings for a in x.attendees if a.post is not None}
-    tenures: dict[tuple[str, str], list[Tenure]] = defaultdict(list)
+    bounds: dict[tuple[str, str], list[Bounds]] = defaultdict(list)
     if wanted:
         for t in m.tenures:
             if (t.person, t.post) in wanted:
-                tenures[t.person, t.post].append(t)
+                bounds[t.person, t.post].append(t.bounds())
+    spans = {key: _Spans(rows) for key, rows in bounds.items()}
     for x in m.meetings:
         for a in x.attendees:
             if a.post is None or a.person not in people or a.post not in posts:  # guests; dangling ids
                 continue
-            held = Truth.NO
-            for t in tenures.get((a.person, a.post), ()):
-                held = held | _held_at(t.bounds(), x)
+            found = spans.get((a.person, a.post))
+            held = Truth.NO if found is None else found.held_at(x)
             if held is not Truth.YES:
                 message = f"{a.person} is recorded at {x.id} ({x.date}) as {a.post}, a post they did not hold then"
                 yield _finding("attendee-not-in-office", ~held, message, x.id, a.person, a.post)
