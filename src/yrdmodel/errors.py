@@ -5,6 +5,7 @@ working in code that does not know about yrdmodel.
 """
 
 from collections.abc import Iterable
+from typing import Literal
 
 import attrs
 
@@ -13,14 +14,48 @@ __all__ = [
     "DataError",
     "MergeConflictError",
     "Problem",
+    "ProblemKind",
     "UndeclaredError",
     "UnknownIdError",
     "YrdModelError",
+    "shorten",
 ]
+
+MAX_MESSAGE = 300
+"""The most characters of one message (or one problem's message) an error shows."""
+MAX_PATH = 200
+"""The most characters of a path (a JSON path or a file name) an error shows."""
+
+
+def shorten(text: str, limit: int = MAX_MESSAGE) -> str:
+    """``text`` cut to at most ``limit`` characters, ending in ``...`` where it was cut.
+
+    Every message built from input goes through it, so that a huge key or value in the data
+    cannot make a huge message.
+    """
+    return text if len(text) <= limit else text[: max(limit - 3, 0)] + "..."
+
+
+_MAX_LISTED = 50
+"""The most problems (or conflicts) the message of one error lists; all are in its attributes."""
+
+
+def _shorten_path(text: str) -> str:
+    return shorten(text, MAX_PATH)
+
+
+ProblemKind = Literal["unreadable", "syntax", "schema", "reference", "limit"]
+"""What kind of problem a `Problem` is: the input cannot be read (a missing file, not a
+regular file, not UTF-8), is not JSON or TOML (``syntax``), does not fit the record schema
+(``schema``), refers to ids it does not hold or repeats one (``reference``), or goes beyond a
+bound set to keep loading fast and small (``limit``)."""
 
 
 class YrdModelError(Exception):
-    """Base class of every error raised by yrdmodel."""
+    """Base class of every error raised by yrdmodel; its message is cut to `MAX_MESSAGE` characters."""
+
+    def __str__(self) -> str:
+        return shorten(super().__str__())
 
 
 class UnknownIdError(YrdModelError, KeyError):
@@ -40,7 +75,7 @@ class UnknownIdError(YrdModelError, KeyError):
 
     def __str__(self) -> str:
         hint = f"; did you mean {', '.join(self.suggestions)}?" if self.suggestions else ""
-        return f"no {self.kind} with id or name {self.key!r}{hint}"
+        return shorten(f"no {self.kind} with id or name {self.key!r}") + hint
 
 
 class AmbiguousAnswerError(YrdModelError, ValueError):
@@ -55,13 +90,18 @@ class UndeclaredError(YrdModelError, LookupError):
 class Problem:
     """One problem found in input data.
 
+    Paths and messages are cut to `MAX_PATH` and `MAX_MESSAGE` characters.
+
     Attributes:
         path: Where the problem is, as a JSON path (``$.tenures[3].start``).
         message: What is wrong there.
+        kind: What kind of problem it is (not compared: two problems at one place saying the
+            same thing are equal).
     """
 
-    path: str
-    message: str
+    path: str = attrs.field(converter=_shorten_path)
+    message: str = attrs.field(converter=shorten)
+    kind: ProblemKind = attrs.field(default="schema", eq=False)
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
@@ -77,14 +117,15 @@ class DataError(YrdModelError, ValueError):
 
     def __init__(self, problems: Iterable[Problem], source: str | None = None) -> None:
         self.problems: tuple[Problem, ...] = tuple(problems)
-        self.source = source
+        self.source = None if source is None else _shorten_path(source)
         super().__init__(str(self))
 
     def __str__(self) -> str:
         where = f" in {self.source}" if self.source else ""
         count = len(self.problems)
         head = f"{count} problem{'s' if count != 1 else ''}{where}"
-        return head + "".join(f"\n  {p}" for p in self.problems)
+        more = f"\n  ... and {count - _MAX_LISTED} more" if count > _MAX_LISTED else ""
+        return head + "".join(f"\n  {p}" for p in self.problems[:_MAX_LISTED]) + more
 
 
 class MergeConflictError(YrdModelError, ValueError):
@@ -95,8 +136,10 @@ class MergeConflictError(YrdModelError, ValueError):
     """
 
     def __init__(self, conflicts: Iterable[str]) -> None:
-        self.conflicts: tuple[str, ...] = tuple(conflicts)
+        self.conflicts: tuple[str, ...] = tuple(shorten(c) for c in conflicts)
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        return f"{len(self.conflicts)} conflicts" + "".join(f"\n  {c}" for c in self.conflicts)
+        count = len(self.conflicts)
+        more = f"\n  ... and {count - _MAX_LISTED} more" if count > _MAX_LISTED else ""
+        return f"{count} conflicts" + "".join(f"\n  {c}" for c in self.conflicts[:_MAX_LISTED]) + more

@@ -160,6 +160,6 @@ def _short(value: Any) -> str:
 def _check_references(m: Mechanism) -> None:
     from yrdmodel.validation.rules import reference_problems
 
-    problems = [Problem(path, message) for path, message in reference_problems(m)]
+    problems = [Problem(path, message, "reference") for path, message in reference_problems(m)]
     if problems:
         raise DataError(problems, "the merged dataset")

@@ -18,9 +18,10 @@ from typing import Any, get_args, get_origin
 import attrs
 import cattrs
 from cattrs.cols import homogenous_tuple_structure_factory
-from cattrs.errors import AttributeValidationNote, ClassValidationError, IterableValidationError
+from cattrs.errors import AttributeValidationNote, ClassValidationError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from yrdmodel.errors import shorten
 from yrdmodel.model.dates import PartialDate, parse_partial_date
 from yrdmodel.model.mechanism import Mechanism
 from yrdmodel.model.schema import renamed
@@ -36,9 +37,7 @@ def _structure_date(value: Any, _: type) -> PartialDate:
     try:
         return parse_partial_date(value)
     except ValueError as exc:
-        if "YYYY" in str(exc):
-            raise
-        raise ValueError(f"not a valid date {_short(value)}: {exc}") from None
+        raise ValueError(f"not a valid date {_short(value)}: {shorten(str(exc), 120)}") from None
 
 
 def _structure_optional_date(value: Any, cl: Any) -> PartialDate | None:
@@ -102,10 +101,13 @@ def _tuple_factory(cl: Any, conv: cattrs.Converter) -> Callable[[Any, Any], tupl
             key = tuple((item["source"], item.get("note")) for item in value if item.keys() <= _CITATION_KEYS)
         except (TypeError, KeyError, AttributeError):
             return structure_tuple(value, cl)
-        found = shared.get(key) if len(key) == len(value) else None
+        if len(key) != len(value):
+            return structure_tuple(value, cl)
+        found = shared.get(key)
         if found is None:
             found = structure_tuple(value, cl)
-            if len(key) == len(value) and len(shared) < 4096:
+            # Keep only short lists of short citations: a huge note must not outlive its document.
+            if len(shared) < 4096 and sum(len(s) + len(n or "") for s, n in key) <= _SHARED_CHARS:
                 shared[key] = found
         return found
 
@@ -113,6 +115,8 @@ def _tuple_factory(cl: Any, conv: cattrs.Converter) -> Callable[[Any, Any], tupl
 
 
 _CITATION_KEYS = frozenset({"source", "note"})
+_SHARED_CHARS = 512
+"""The most characters of ids and notes a shared list of citations may hold (4096 lists: 2 MiB at most)."""
 
 
 def _is_record(cl: Any) -> bool:
@@ -164,7 +168,7 @@ def _locate(cl: type, conv: cattrs.Converter, value: Mapping[str, Any]) -> list[
             else:
                 item = field.default
             object.__setattr__(record, field.name, item)
-    except Exception:  # pragma: no cover - the fields structured well a moment ago
+    except DATA_ERRORS:  # pragma: no cover - the fields structured well a moment ago
         return []
     located: list[Exception] = []
     for field in fields:
@@ -256,51 +260,70 @@ def unstructure_mechanism(mechanism: Mechanism) -> dict[str, Any]:
 def structure_problems(data: Any) -> list[tuple[str, str]]:
     """Every problem that keeps ``data`` from being a [`Mechanism`][yrdmodel.Mechanism], as ``(path, message)``.
 
+    The walk of cattrs' error tree is `cattrs.transform_error`; what is added here is
+    only the keys of the data that are not field names (unknown keys, renamed fields).
+
     Args:
         data: A parsed document that the fast converter refused.
 
     Returns:
-        At least one problem; paths look like ``$.tenures[3].start``.
+        The problems, paths like ``$.tenures[3].start``; empty if the document is a mechanism.
     """
     try:
         structure_mechanism(data)
     except RecursionError:
         return [("$", "nested too deeply")]
-    except Exception as exc:
-        return _problems(exc, "$") or [("$", _describe(exc, None))]
-    return [("$", "invalid data")]  # pragma: no cover - only called on data the fast converter refused
+    except DATA_ERRORS as exc:
+        extras: list[cattrs.ForbiddenExtraKeysError] = []
+
+        def describe(error: BaseException, type_: Any) -> str:
+            if isinstance(error, cattrs.ForbiddenExtraKeysError):
+                extras.append(error)
+                return _EXTRA
+            return _describe(error, type_)
+
+        found: list[tuple[str, str]] = []
+        for line in cattrs.transform_error(exc, "$", describe):
+            message, _, path = line.rpartition(" @ ")  # cattrs' paths hold only field names and indices
+            path = _renamed(path)
+            if message == _EXTRA:
+                found.extend(
+                    (key_path(path, key), "unknown key") for key in sorted(extras.pop(0).extra_fields, key=str)
+                )
+            else:
+                found.append((path, message))
+        return found
+    return []
 
 
-_RENAMED: dict[tuple[type, str], str] = {(Mechanism, name): key for name, key in renamed(Mechanism).items()}
-"""Fields whose key in the data is not their name."""
+DATA_ERRORS: tuple[type[Exception], ...] = (
+    cattrs.BaseValidationError,
+    cattrs.ForbiddenExtraKeysError,
+    ValueError,
+    TypeError,
+    KeyError,
+    AttributeError,
+)
+"""What structuring raises for malformed data; anything else is a bug in yrdmodel, not bad data."""
+
+_EXTRA = "\x00unknown keys"
+
+_RENAMED: dict[str, str] = {f"$.{name}": f"$.{key}" for name, key in renamed(Mechanism).items()}
+"""Paths of fields whose key in the data is not their name."""
 
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
-def _key_path(path: str, key: object) -> str:
-    return f"{path}.{key}" if isinstance(key, str) and _IDENTIFIER.fullmatch(key) else f"{path}[{key!r}]"
+def _renamed(path: str) -> str:
+    for name, key in _RENAMED.items():
+        if path == name or path.startswith((name + ".", name + "[")):
+            return key + path[len(name) :]
+    return path
 
 
-def _problems(exc: BaseException, path: str) -> list[tuple[str, str]]:
-    """Walk a cattrs error tree, giving every leaf error with the path of the value it is about."""
-    if isinstance(exc, cattrs.ForbiddenExtraKeysError):
-        return [(_key_path(path, key), "unknown key") for key in sorted(exc.extra_fields, key=str)]
-    if not isinstance(exc, ClassValidationError | IterableValidationError):
-        return [(path, _describe(exc, None))]
-    found: list[tuple[str, str]] = []
-    with_notes, without = exc.group_exceptions()
-    for sub, note in with_notes:
-        if isinstance(note, AttributeValidationNote):
-            where = _key_path(path, _RENAMED.get((exc.cl, note.name), note.name))
-        else:
-            where = f"{path}[{note.index!r}]"
-        if isinstance(sub, cattrs.BaseValidationError | cattrs.ForbiddenExtraKeysError):
-            found.extend(_problems(sub, where))
-        else:
-            found.append((where, _describe(sub, note.type)))
-    for sub in without:
-        found.extend(_problems(sub, path))
-    return found
+def key_path(path: str, key: object) -> str:
+    """The path of ``key`` in the object at ``path``: ``$.a.b``, or ``$.a['two words']``."""
+    return f"{path}.{key}" if isinstance(key, str) and _IDENTIFIER.fullmatch(key) else f"{path}[{_short(key)}]"
 
 
 def _describe(exc: BaseException, type_: Any) -> str:

@@ -20,7 +20,7 @@ __all__ = ["DateLike", "PartialDate", "Precision", "Truth", "as_date", "day_ordi
 DateLike: TypeAlias = str | datetime.date
 """What queries accept as a day: an ISO ``YYYY-MM-DD`` string, ``datetime.date`` or ``pendulum.Date``."""
 
-_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", re.ASCII)  # ASCII digits only (not full-width)
 
 
 class Truth(enum.Enum):

@@ -22,6 +22,17 @@ class ExceptionKind(enum.Enum):
     """Another member hosts that year (typically two members trade turns)."""
 
 
+MIN_YEAR, MAX_YEAR = 1, 9999
+"""The years a rotation may name: those of a `PartialDate`."""
+MAX_INTERVAL = 100
+"""The most years a rotation may declare between meetings."""
+
+
+def _check_year(record: object, attribute: object, year: int) -> None:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise ValueError(f"a rotation's years are {MIN_YEAR}-{MAX_YEAR}, not {year}")
+
+
 @attrs.frozen(kw_only=True)
 class RotationException(Sourced):
     """A year in which the host differs from the rule; it changes only its own year.
@@ -32,7 +43,7 @@ class RotationException(Sourced):
         host: Who hosts that year instead; None when no meeting is held.
     """
 
-    year: int
+    year: int = attrs.field(validator=_check_year)
     kind: ExceptionKind
     host: str | None = attrs.field(default=None, validator=check_optional_id, metadata=refers("members"))
 
@@ -87,8 +98,8 @@ class RotationPolicy(Sourced):
     Attributes:
         body: The body whose meetings rotate.
         order: Member ids in hosting order.
-        anchor_year: A year in which ``order[0]`` hosts.
-        interval: Years between meetings (1 for a yearly meeting).
+        anchor_year: A year in which ``order[0]`` hosts (years are 1-9999, as in dates).
+        interval: Years between meetings: 1 for a yearly meeting, at most 100.
         since: First year the rule governs; earlier meetings are outside it, not deviations.
         until: Last year the rule governs, if it ended.
         exceptions: Years in which the host differs from the rule.
@@ -102,10 +113,10 @@ class RotationPolicy(Sourced):
 
     body: str = attrs.field(validator=check_id, metadata=refers("all_bodies"))
     order: tuple[str, ...] = attrs.field(validator=_check_order, metadata=refers("members"))
-    anchor_year: int
-    interval: int = attrs.field(default=1, validator=attrs.validators.ge(1))
-    since: int | None = None
-    until: int | None = None
+    anchor_year: int = attrs.field(validator=_check_year)
+    interval: int = attrs.field(default=1, validator=[attrs.validators.ge(1), attrs.validators.le(MAX_INTERVAL)])
+    since: int | None = attrs.field(default=None, validator=attrs.validators.optional(_check_year))
+    until: int | None = attrs.field(default=None, validator=attrs.validators.optional(_check_year))
     exceptions: tuple[RotationException, ...] = attrs.field(default=(), validator=_check_exceptions)
 
     @property
@@ -139,28 +150,44 @@ class RotationPolicy(Sourced):
         Returns None for a year the policy does not govern, a year off the interval, and a
         year whose exception says no meeting is held.
         """
+        return self._host(year, self.exception_for(year))
+
+    def hosts_for(self, years: Iterable[int]) -> dict[int, str | None]:
+        """`host_for` of many years at once, in time linear in the years and the exceptions."""
+        by_year = {e.year: e for e in self.exceptions}
+        return {year: self._host(year, by_year.get(year)) for year in years}
+
+    def _host(self, year: int, exception: RotationException | None) -> str | None:
         if not self.governs(year):
             return None
-        exception = self.exception_for(year)
         return exception.host if exception is not None else self.scheduled(year)
 
     def next_after(self, year: int) -> tuple[int, str] | None:
-        """The first year after ``year`` with an expected host, and that host; None if the policy has ended."""
+        """The first year after ``year`` with an expected host, and that host; None if the policy has ended.
+
+        Worked out from the rule and the exceptions, not by trying year after year.
+        """
         candidate = max(year + 1, self.first_year)
-        horizon = candidate + self.period * (len(self.exceptions) + 1)
-        for y in range(candidate, horizon + 1):
-            if self.until is not None and y > self.until:
-                return None
-            host = self.host_for(y)
-            if host is not None:
-                return y, host
-        return None
+        scheduled = candidate + (self.anchor_year - candidate) % self.interval  # the rule's next year
+        for exception in sorted((e for e in self.exceptions if e.year >= candidate), key=lambda e: e.year):
+            if exception.year > scheduled:
+                break
+            if exception.host is not None:
+                return self._within(exception.year, exception.host)
+            if exception.year == scheduled:  # no meeting that year: the rule's next turn
+                scheduled += self.interval
+        host = self.scheduled(scheduled) if self.governs(scheduled) else None
+        return None if host is None else self._within(scheduled, host)
+
+    def _within(self, year: int, host: str) -> tuple[int, str] | None:
+        return None if self.until is not None and year > self.until else (year, host)
 
     def deviations(self, actual: Mapping[int, str] | Iterable[tuple[int, str]]) -> tuple[Deviation, ...]:
         """Compare actual hosts (year to member id) with the policy; years it does not govern are skipped."""
-        pairs = actual.items() if isinstance(actual, Mapping) else actual
+        pairs = sorted(actual.items() if isinstance(actual, Mapping) else actual)
+        expected = self.hosts_for(year for year, _ in pairs)
         return tuple(
-            Deviation(year, self.host_for(year), host)
-            for year, host in sorted(pairs)
-            if self.governs(year) and self.host_for(year) != host
+            Deviation(year, expected[year], host)
+            for year, host in pairs
+            if self.governs(year) and expected[year] != host
         )

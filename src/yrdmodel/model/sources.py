@@ -23,7 +23,7 @@ def check_id(instance: object, attribute: "attrs.Attribute[Any]", value: str) ->
         return
     if not isinstance(value, str) or not _ID.fullmatch(value):
         raise ValueError(f"{attribute.name} must be a lower-case slug (a-z, 0-9, '-', '.'), not {value!r}")
-    if len(_GOOD_IDS) < 1_000_000:
+    if len(value) <= 64 and len(_GOOD_IDS) < 1_000_000:  # at most 64 MB: a huge id is not kept
         _GOOD_IDS.add(value)
 
 

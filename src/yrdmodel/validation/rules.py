@@ -14,15 +14,18 @@ Tenures are half-open, ``[start, end)``: a successor who starts the day the pred
 leaves does not overlap them.
 """
 
+import bisect
 import datetime
 import functools
+import heapq
+import itertools
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from itertools import combinations
 from typing import Any, get_args
 
 import attrs
 
+from yrdmodel.errors import shorten
 from yrdmodel.model.dates import PartialDate, Truth
 from yrdmodel.model.index import group
 from yrdmodel.model.mechanism import Mechanism
@@ -89,6 +92,7 @@ def _finding(
     possible = truth is Truth.MAYBE
     if possible:
         message = f"possibly: {message}"
+    message = shorten(message)  # ids and values from the data may be long
     named = tuple(dict.fromkeys(i for i in ids if i is not None))
     return Finding(code, Severity.WARNING if possible else severity, message, named, possible, path)
 
@@ -437,18 +441,46 @@ def _crowded(rows: list[tuple[Bounds, Tenure]], seats: int) -> Iterator[tuple[Tr
     """
     crowds: dict[frozenset[int], Truth] = {}
     for truth, lo, hi in ((Truth.YES, 0, 1), (Truth.MAYBE, 2, 3)):
-        for day in sorted({b[lo] for b, _ in rows if b[lo] <= b[hi]}):
-            present = frozenset(i for i, (b, _) in enumerate(rows) if b[lo] <= day <= b[hi])
+        for present in _present_at_starts([(b[lo], b[hi]) for b, _ in rows]):
             if len(present) > seats:
-                crowds.setdefault(present, truth)
-    certain = [crowd for crowd, truth in crowds.items() if truth is Truth.YES]
+                crowds.setdefault(frozenset(present), truth)
+    containing: dict[int, list[frozenset[int]]] = defaultdict(list)  # the crowds each tenure is in
+    for crowd in crowds:
+        for i in crowd:
+            containing[i].append(crowd)
+
+    def supersets(crowd: frozenset[int]) -> list[frozenset[int]]:
+        rarest = min(crowd, key=lambda i: len(containing[i]))
+        return [other for other in containing[rarest] if crowd <= other]
+
+    within_certain = {  # possible crowds that contain a certain one
+        other for crowd, truth in crowds.items() if truth is Truth.YES for other in supersets(crowd)
+    }
     for crowd, truth in crowds.items():
-        same = [other for other, t in crowds.items() if t is truth]
-        if any(crowd < other for other in same):  # part of a larger crowd
+        larger = supersets(crowd)
+        if any(other != crowd and crowds[other] is truth for other in larger):  # part of a larger crowd
             continue
-        if truth is Truth.MAYBE and any(crowd <= other or other <= crowd for other in certain):
+        if truth is Truth.MAYBE and (crowd in within_certain or any(crowds[o] is Truth.YES for o in larger)):
             continue  # already reported as certain
         yield truth, [rows[i][1] for i in sorted(crowd)]
+
+
+def _present_at_starts(spans: list[tuple[int, int]]) -> Iterator[set[int]]:
+    """For each day some closed span ``(first, last)`` begins: the indexes of the spans covering it (one sweep)."""
+    ordered = sorted((first, last, i) for i, (first, last) in enumerate(spans) if first <= last)
+    ending: list[tuple[int, int]] = []  # (last day, index) of the spans begun, soonest end first
+    present: set[int] = set()
+    k = 0
+    while k < len(ordered):
+        day = ordered[k][0]
+        while k < len(ordered) and ordered[k][0] == day:
+            _, last, i = ordered[k]
+            heapq.heappush(ending, (last, i))
+            present.add(i)
+            k += 1
+        while ending[0][0] < day:
+            present.discard(heapq.heappop(ending)[1])
+        yield present
 
 
 @rule("incompatible-posts", "One person holds two posts the model marks incompatible at the same time.")
@@ -459,10 +491,20 @@ def _check_incompatible(m: Mechanism) -> Iterator[Finding]:
             clash.update({(post.id, other), (other, post.id)})
     involved = {a for a, _ in clash}
     for person, tenures in group((t for t in m.tenures if t.post in involved), "person").items():
-        for a, b in combinations(tenures, 2):
-            if (a.post, b.post) in clash and (truth := overlap(a, b)) is not Truth.NO:
-                message = f"{person} holds {a.post} and {b.post} at the same time"
-                yield _finding("incompatible-posts", truth, message, a.id, b.id)
+        # A sweep by first possible day: only tenures that may still run are compared, not every pair.
+        rows = sorted(((t.bounds(), i, t) for i, t in enumerate(tenures)), key=lambda row: row[0][2])
+        running: list[tuple[Bounds, int, Tenure]] = []
+        pairs: list[tuple[int, int, Truth]] = []
+        for bounds, i, t in rows:
+            running = [row for row in running if row[0][3] >= bounds[2]]
+            for held_bounds, j, held in running:
+                if (t.post, held.post) in clash and (truth := _overlap(held_bounds, bounds)) is not Truth.NO:
+                    pairs.append((min(i, j), max(i, j), truth))
+            running.append((bounds, i, t))
+        for i, j, truth in sorted(pairs, key=lambda p: p[:2]):  # in the order of the data, as pairs of it
+            first, second = tenures[i], tenures[j]
+            message = f"{person} holds {first.post} and {second.post} at the same time"
+            yield _finding("incompatible-posts", truth, message, first.id, second.id)
 
 
 # Meetings -----------------------------------------------------------------------------------------
@@ -525,9 +567,11 @@ def _check_rotation(m: Mechanism) -> Iterator[Finding]:
     policy = m.rotation
     if policy is None:
         return
-    for x in _by_date(x for x in m.meetings if x.body == policy.body and x.host is not None):
+    hosted = _by_date(x for x in m.meetings if x.body == policy.body and x.host is not None)
+    hosts = policy.hosts_for(x.year for x in hosted)
+    for x in hosted:
         year = x.year
-        expected = policy.host_for(year)
+        expected = hosts[year]
         if policy.governs(year) and x.host != expected:
             wanted = f"{expected} to host" if expected else "no meeting"
             message = f"{x.id}: the rotation expects {wanted} in {year}, but {x.host} hosted"
@@ -541,13 +585,16 @@ def _check_rotation(m: Mechanism) -> Iterator[Finding]:
 def _check_next_host(m: Mechanism) -> Iterator[Finding]:
     for meetings in group(m.meetings, "body").values():
         ordered = _by_date(meetings)
+        by_year: dict[int, list[Meeting]] = defaultdict(list)
+        for y in ordered:
+            by_year[y.year].append(y)
         for i, x in enumerate(ordered):
             if x.next_host is None:
                 continue
             if x.next_host_year is None:  # the next meeting of the body, whenever it was held
                 followers = ordered[i + 1 : i + 2]
             else:
-                followers = [y for y in ordered if y.year == x.next_host_year and y is not x]
+                followers = [y for y in by_year.get(x.next_host_year, ()) if y is not x]
             followers = [y for y in followers if y.host is not None]
             if followers and all(y.host != x.next_host for y in followers):
                 y = followers[0]
@@ -568,6 +615,24 @@ def _held_at(bounds: Bounds, x: Meeting) -> Truth:
     return Truth.MAYBE
 
 
+class _Spans:
+    """The tenures of one person in one post, sorted so that a meeting is checked against a few, not all."""
+
+    def __init__(self, rows: list[Bounds]) -> None:
+        self.rows = sorted(rows, key=lambda b: b[2])
+        self.starts = [b[2] for b in self.rows]
+        self.reach = list(itertools.accumulate((b[3] for b in self.rows), max))  # the latest possible end so far
+
+    def held_at(self, x: Meeting) -> Truth:
+        """Whether one of the tenures covered the meeting's (first) day: the OR of `_held_at`."""
+        held = Truth.NO
+        i = bisect.bisect_right(self.starts, x.last_date.hi) - 1  # later tenures may start only after it
+        while i >= 0 and self.reach[i] >= x.date.lo and held is not Truth.YES:  # earlier ones all ended before
+            held = held | _held_at(self.rows[i], x)
+            i -= 1
+        return held
+
+
 @rule(
     "attendee-not-in-office",
     "A meeting records an attendee in a post that the person did not hold on the meeting's date.",
@@ -576,18 +641,18 @@ def _check_attendees(m: Mechanism) -> Iterator[Finding]:
     people = {p.id for p in m.people}
     posts = {p.id for p in m.posts}
     wanted = {(a.person, a.post) for x in m.meetings for a in x.attendees if a.post is not None}
-    tenures: dict[tuple[str, str], list[Tenure]] = defaultdict(list)
+    bounds: dict[tuple[str, str], list[Bounds]] = defaultdict(list)
     if wanted:
         for t in m.tenures:
             if (t.person, t.post) in wanted:
-                tenures[t.person, t.post].append(t)
+                bounds[t.person, t.post].append(t.bounds())
+    spans = {key: _Spans(rows) for key, rows in bounds.items()}
     for x in m.meetings:
         for a in x.attendees:
             if a.post is None or a.person not in people or a.post not in posts:  # guests; dangling ids
                 continue
-            held = Truth.NO
-            for t in tenures.get((a.person, a.post), ()):
-                held = held | _held_at(t.bounds(), x)
+            found = spans.get((a.person, a.post))
+            held = Truth.NO if found is None else found.held_at(x)
             if held is not Truth.YES:
                 message = f"{a.person} is recorded at {x.id} ({x.date}) as {a.post}, a post they did not hold then"
                 yield _finding("attendee-not-in-office", ~held, message, x.id, a.person, a.post)
@@ -607,15 +672,31 @@ def _series(m: Mechanism) -> Iterator[list[tuple[int, int, Plan]]]:
         yield sorted(rows, key=lambda r: r[:2])
 
 
+_NAMED = 5
+"""The most other records a finding about a group names; the message gives the count of the rest."""
+
+
 @rule("plan-series-overlap", "Two plans of one series cover a common year.")
 def _check_plan_overlap(m: Mechanism) -> Iterator[Finding]:
+    # One finding per plan that shares years with earlier plans of its series (at most one per plan),
+    # naming the first few of them: the same facts as one finding per pair, in linear count.
     for rows in _series(m):
-        for i, (_, last, earlier) in enumerate(rows):
-            for first, _, later in rows[i + 1 :]:
-                if first > last:
-                    break
-                message = f"{earlier.id} and {later.id} of series {earlier.series} both cover {first}"
-                yield _finding("plan-series-overlap", Truth.YES, message, earlier.id, later.id)
+        reaching: list[tuple[int, int, Plan]] = []  # (last year, order, plan) of earlier plans, soonest end first
+        for order, (first, last, later) in enumerate(rows):
+            while reaching and reaching[0][0] < first:
+                heapq.heappop(reaching)
+            if reaching:
+                earlier = [plan for _, _, plan in sorted(reaching[:_NAMED], key=lambda r: r[1])]
+                if len(reaching) == 1:
+                    message = f"{earlier[0].id} and {later.id} of series {later.series} both cover {first}"
+                else:
+                    more = f" and {len(reaching) - _NAMED} more" if len(reaching) > _NAMED else ""
+                    names = ", ".join(p.id for p in earlier) + more
+                    message = (
+                        f"{later.id} and {len(reaching)} earlier plans of series {later.series} ({names}) cover {first}"
+                    )
+                yield _finding("plan-series-overlap", Truth.YES, message, *(p.id for p in earlier), later.id)
+            heapq.heappush(reaching, (last, order, later))
 
 
 @rule("plan-series-gap", "Successive plans of one series leave years that no plan covers.")
