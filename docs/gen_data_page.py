@@ -383,7 +383,7 @@ def unknowns(m: Mechanism) -> list[str]:
         f"- Tenures with neither an end nor an attestation after their start: {len(unknown_end)}.",
         f"- Records of low confidence: {len(low)}.",
         "- Not in the data at all (see [Where the data comes from](explanation/sources.md#what-is-not-known)):",
-        "  the symposia known only from secondary copies or as existing (2005, 2010, 2011, 2013-2016, 2023,",
+        "  the symposia known only from secondary copies or as existing (2005, 2010, 2011, 2013-2016,",
         "  2026), the hosts and dates of the other symposia before 2018, the Cooperation Office's directors",
         "  before 2024, the current list of about fifteen thematic groups, the 2020 symposium's theme, and",
         "  the contents of the December 2024 implementation plan.",

@@ -27,6 +27,7 @@ from yrdmodel import (
     Tier,
     Truth,
 )
+from yrdmodel.model.sources import confidence_allowed
 from yrdmodel.validation.rules import iter_records
 
 MAIN_LEADER_POSTS = (
@@ -46,6 +47,7 @@ HOSTS = {
     2020: ("zhejiang", "Huzhou"),
     2021: ("jiangsu", "Wuxi"),
     2022: ("shanghai", "Shanghai"),
+    2023: ("anhui", "Hefei"),
     2024: ("zhejiang", "Wenzhou"),
     2025: ("jiangsu", "Nanjing"),
 }
@@ -373,8 +375,8 @@ class TestTenures:
 
 class TestSymposia:
     def test_the_symposia_on_record(self, m: Mechanism) -> None:
-        # 2005, 2014 and 2023 rest on secondary copies alone (low), 2011 on a forum repost: left out.
-        assert [s.year for s in m.symposia] == [2009, 2018, 2019, 2020, 2021, 2022, 2024, 2025]
+        # 2005 and 2014 rest on secondary copies alone (low), 2011 on a forum repost: left out.
+        assert [s.year for s in m.symposia] == [2009, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025]
 
     def test_the_2009_symposium_was_held_in_suzhou_on_2009_11_27_with_all_eight_leaders(self, m: Mechanism) -> None:
         symposium = m.symposium(2009)
@@ -391,6 +393,21 @@ class TestSymposia:
             "anhui.governor": "wang-sanyun",
         }
         assert symposium.confidence is Confidence.MEDIUM
+
+    def test_the_2023_symposium_was_hosted_by_anhui_in_hefei_at_medium_confidence(self, m: Mechanism) -> None:
+        # Secondary copies only, but hfiti-2023-06 is an identified copy of a Xinhua report
+        # (title, publisher and date recorded): medium by the weak-support rule, no higher.
+        symposium = m.symposium(2023)
+        assert (str(symposium.date), symposium.host, symposium.city) == ("2023-06-05", "anhui", "Hefei")
+        assert str(symposium.end_date) == "2023-06-06"
+        assert symposium.confidence is Confidence.MEDIUM
+        cited = [m.source(c.source) for c in symposium.sources]
+        assert {s.kind for s in cited} == {SourceKind.SECONDARY}
+        assert confidence_allowed(cited) is Confidence.MEDIUM
+        xinhua = m.source("hfiti-2023-06")
+        assert (xinhua.publisher, str(xinhua.published)) == ("Xinhua (copied by hfiti.cn)", "2023-06")
+        assert len(symposium.attendees) == 8
+        assert symposium.plans_adopted == ()
 
     def test_xis_central_symposia_are_not_main_leaders_symposia(self, m: Mechanism) -> None:
         central = [(str(x.date), x.city) for x in m.meetings if x.body == "central-symposium"]
