@@ -1068,8 +1068,8 @@ class _Builder:
 
 def _certainly_held(t: Tenure, date: PartialDate) -> bool:
     """Whether a tenure certainly covers every day a meeting's date may be."""
-    definite_from, definite_to, _, _ = t.bounds()
-    return definite_from <= date.lo and date.hi <= definite_to
+    span = t.span()
+    return span.certain_from <= date.lo and date.hi < span.certain_until
 
 
 @st.composite
@@ -1289,8 +1289,8 @@ def _out_of_order(draw: Draw, m: Mechanism) -> Inconsistency:
 
 
 def _definite(t: Tenure) -> tuple[int, int] | None:
-    definite_from, definite_to, _, _ = t.bounds()
-    return (definite_from, definite_to) if definite_from <= definite_to else None
+    span = t.span()
+    return (span.certain_from, span.certain_until - 1) if span.has_certain else None
 
 
 @_injects("tenure-overlap")

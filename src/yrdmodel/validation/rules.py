@@ -16,6 +16,7 @@ leaves does not overlap them.
 
 import datetime
 import functools
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from itertools import combinations
@@ -26,6 +27,7 @@ import attrs
 from yrdmodel.model.bodies import Body
 from yrdmodel.model.dates import PartialDate, Truth
 from yrdmodel.model.index import group
+from yrdmodel.model.interval import Span
 from yrdmodel.model.mechanism import SYMPOSIUM, Mechanism
 from yrdmodel.model.meetings import Attendance, Meeting
 from yrdmodel.model.members import Member
@@ -377,19 +379,12 @@ def _check_span_order(m: Mechanism) -> Iterator[Finding]:
 
 # Tenures ------------------------------------------------------------------------------------------
 
-Bounds = tuple[int, int, int, int]
-
-
-def _overlap(a: Bounds, b: Bounds) -> Truth:
-    da0, da1, pa0, pa1 = a
-    db0, db1, pb0, pb1 = b
-    if max(da0, db0) <= min(da1, db1):  # empty definite spans never meet anything
-        return Truth.YES
-    return Truth.MAYBE if max(pa0, pb0) <= min(pa1, pb1) else Truth.NO
+MAX_LISTED = 50
+"""The most tenure ids one ``tenure-overlap`` finding lists (its message says how many more there are)."""
 
 
 def overlap(a: Tenure, b: Tenure) -> Truth:
-    """Whether two tenures share at least one day.
+    """Whether two tenures share at least one day, on their own dates (:meth:`Tenure.span`).
 
     Args:
         a: A tenure.
@@ -397,9 +392,10 @@ def overlap(a: Tenure, b: Tenure) -> Truth:
 
     Returns:
         YES when both certainly held office on a common day, NO when they certainly did not,
-        MAYBE when partial or unknown dates leave it open.
+        MAYBE when partial or unknown dates leave it open. ``validate()`` compares the spans
+        the mechanism settles (:meth:`Mechanism.span`), which also apply ``as_of`` and seats.
     """
-    return _overlap(a.bounds(), b.bounds())
+    return a.span().overlaps(b.span())
 
 
 @rule(
@@ -407,56 +403,67 @@ def overlap(a: Tenure, b: Tenure) -> Truth:
     "More people hold a post at once than it has seats (overlaps the data marks as allowed are not counted).",
 )
 def _check_overlaps(m: Mechanism) -> Iterator[Finding]:
+    """One finding per stretch of days on which a post is crowded, listing the tenures present there.
+
+    The spans compared are the settled ones (:meth:`Mechanism.span`); a possible crowd with the
+    same tenures as a certain one is not reported again.
+    """
     posts = {p.id: p for p in m.posts}
     for post_id, index in m._index.tenures_by_post.items():
         post = posts.get(post_id)
         seats = 1 if post is None else post.seats
         if seats is None:  # the number of seats is unknown
             continue
-        rows = [(bounds, t) for bounds, t in index.rows() if not t.overlap_allowed]  # sorted by first possible day
-        found = _single_seat(rows) if seats == 1 else _crowded(rows, seats)
-        for truth, crowd in found:
-            names = ", ".join(t.person for t in crowd)
-            if seats == 1:
-                message = f"{names} hold {post_id} at the same time"
-            else:
-                message = f"{len(crowd)} people ({names}) hold {post_id} at once; it has {seats} seats"
-            yield _finding("tenure-overlap", truth, message, *(t.id for t in crowd))
+        rows = [(span, t) for span, t in index.rows() if not t.overlap_allowed]
+        certain = _crowded_stretches([(s.certain_from, s.certain_until) for s, _ in rows], seats)
+        possible = _crowded_stretches([(s.possible_from, s.possible_until) for s, _ in rows], seats)
+        reported: list[frozenset[int]] = []
+        for truth, groups in ((Truth.YES, certain), (Truth.MAYBE, possible)):
+            for crowd in groups:
+                if truth is Truth.MAYBE and crowd in reported:
+                    continue  # already reported as certain
+                reported.append(crowd)
+                yield _overlap_finding(post_id, seats, truth, [rows[i][1] for i in sorted(crowd)])
 
 
-def _single_seat(rows: list[tuple[Bounds, Tenure]]) -> Iterator[tuple[Truth, list[Tenure]]]:
-    """Every pair of tenures that may share a day; ``rows`` are sorted by the first possible day."""
-    active: list[tuple[Bounds, Tenure]] = []
-    for bounds, t in rows:
-        start = bounds[2]
-        active = [row for row in active if row[0][3] >= start]
-        for other_bounds, other in active:
-            truth = _overlap(other_bounds, bounds)
-            if truth is not Truth.NO:
-                yield truth, [other, t]
-        active.append((bounds, t))
+def _overlap_finding(post_id: str, seats: int, truth: Truth, crowd: list[Tenure]) -> Finding:
+    more = len(crowd) - MAX_LISTED
+    names = ", ".join(t.person for t in crowd[:10]) + (f" and {len(crowd) - 10} more" if len(crowd) > 10 else "")
+    if seats == 1:
+        message = f"{names} hold {post_id} at the same time"
+    else:
+        message = f"{len(crowd)} people ({names}) hold {post_id} at once; it has {seats} seats"
+    if more > 0:
+        message += f" (the first {MAX_LISTED} tenures are listed)"
+    return _finding("tenure-overlap", truth, message, *(t.id for t in crowd[:MAX_LISTED]))
 
 
-def _crowded(rows: list[tuple[Bounds, Tenure]], seats: int) -> Iterator[tuple[Truth, list[Tenure]]]:
-    """Groups of more than ``seats`` tenures that certainly (YES) or possibly (MAYBE) share a day.
+def _crowded_stretches(ranges: list[tuple[int, int]], seats: int) -> list[frozenset[int]]:
+    """For each maximal stretch of days inside more than ``seats`` of the half-open ranges, the ranges in it.
 
-    The most holders at once is reached on the first day of some tenure, so only those days
-    are tried. A possible crowd that contains a certain one is not reported again.
+    One sweep over the sorted ends, then a bisect per range: O(n log n) plus the size of the answer.
     """
-    crowds: dict[frozenset[int], Truth] = {}
-    for truth, lo, hi in ((Truth.YES, 0, 1), (Truth.MAYBE, 2, 3)):
-        for day in sorted({b[lo] for b, _ in rows if b[lo] <= b[hi]}):
-            present = frozenset(i for i, (b, _) in enumerate(rows) if b[lo] <= day <= b[hi])
-            if len(present) > seats:
-                crowds.setdefault(present, truth)
-    certain = [crowd for crowd, truth in crowds.items() if truth is Truth.YES]
-    for crowd, truth in crowds.items():
-        same = [other for other, t in crowds.items() if t is truth]
-        if any(crowd < other for other in same):  # part of a larger crowd
-            continue
-        if truth is Truth.MAYBE and any(crowd <= other or other <= crowd for other in certain):
-            continue  # already reported as certain
-        yield truth, [rows[i][1] for i in sorted(crowd)]
+    changes: dict[int, int] = defaultdict(int)
+    for lo, hi in ranges:
+        if lo < hi:
+            changes[lo] += 1
+            changes[hi] -= 1
+    starts: list[int] = []
+    ends: list[int] = []
+    count = 0
+    for day in sorted(changes):
+        was = count > seats
+        count += changes[day]
+        if count > seats and not was:
+            starts.append(day)
+        elif count <= seats and was:
+            ends.append(day)
+    members: list[set[int]] = [set() for _ in starts]
+    for i, (lo, hi) in enumerate(ranges):
+        if lo < hi:
+            for k in range(bisect_right(ends, lo), bisect_left(starts, hi)):
+                members[k].add(i)
+    return list(dict.fromkeys(frozenset(group) for group in members))
 
 
 @rule("incompatible-posts", "One person holds two posts the model marks incompatible at the same time.")
@@ -468,7 +475,7 @@ def _check_incompatible(m: Mechanism) -> Iterator[Finding]:
     involved = {a for a, _ in clash}
     for person, tenures in group((t for t in m.tenures if t.post in involved), "person").items():
         for a, b in combinations(tenures, 2):
-            if (a.post, b.post) in clash and (truth := overlap(a, b)) is not Truth.NO:
+            if (a.post, b.post) in clash and (truth := m.span(a).overlaps(m.span(b))) is not Truth.NO:
                 message = f"{person} holds {a.post} and {b.post} at the same time"
                 yield _finding("incompatible-posts", truth, message, a.id, b.id)
 
@@ -566,12 +573,11 @@ def _check_next_host(m: Mechanism) -> Iterator[Finding]:
                 )
 
 
-def _held_at(bounds: Bounds, x: Meeting) -> Truth:
+def _held_at(span: Span, x: Meeting) -> Truth:
     """Whether a tenure covered a meeting's (first) day."""
-    definite_from, definite_to, possible_from, possible_to = bounds
-    if definite_from <= x.date.lo and x.date.hi <= definite_to:
+    if span.certain_from <= x.date.lo and x.date.hi < span.certain_until:
         return Truth.YES
-    if possible_to < x.date.lo or possible_from > x.last_date.hi:
+    if span.possible_until <= x.date.lo or span.possible_from > x.last_date.hi:
         return Truth.NO
     return Truth.MAYBE
 
@@ -595,7 +601,7 @@ def _check_attendees(m: Mechanism) -> Iterator[Finding]:
                 continue
             held = Truth.NO
             for t in tenures.get((a.person, a.post), ()):
-                held = held | _held_at(t.bounds(), x)
+                held = held | _held_at(m.span(t), x)
             if held is not Truth.YES:
                 message = f"{a.person} is recorded at {x.id} ({x.date}) as {a.post}, a post they did not hold then"
                 yield _finding("attendee-not-in-office", ~held, message, x.id, a.person, a.post)
