@@ -176,7 +176,10 @@ def bound_by_seats(
     first, last = span.possible_from, span.possible_until - 1
     # Free stretch k runs from ends[k - 1] (or NEVER) up to starts[k] (or FOREVER), half-open.
     lo_k, hi_k = 0, len(starts)
-    for lo, hi in [*_clip(touched, first, last), *([(checked_through, FOREVER)] if checked_through is not None else [])]:
+    for lo, hi in [
+        *_clip(touched, first, last),
+        *([(checked_through, FOREVER)] if checked_through is not None else []),
+    ]:
         lo_k = max(lo_k, bisect_right(starts, lo))
         hi_k = min(hi_k, bisect_right(ends, hi))
     if lo_k > hi_k:  # no free stretch can hold the run: the data contradicts itself; leave it to validate()

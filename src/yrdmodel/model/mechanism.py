@@ -3,7 +3,7 @@
 import datetime
 import enum
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
@@ -98,7 +98,9 @@ class _Index:
             post = self.posts.get(post_id)
             seats = 1 if post is None else post.seats  # a dangling post counts as one seat, as in validate()
             through = checked if current is None or post_id in current else None
-            self.tenures_by_post[post_id] = PostTenures(zip(post_spans(ts, seats, through), ts), self.people)
+            self.tenures_by_post[post_id] = PostTenures(
+                zip(post_spans(ts, seats, through), ts, strict=True), self.people
+            )
         self.tenures_by_person = {
             person: tuple(sorted(ts, key=_tenure_key)) for person, ts in group(m.tenures, "person").items()
         }
@@ -383,7 +385,7 @@ class Mechanism:
         if type(days).__module__ == "numpy":
             from yrdmodel.model.batch import holders_of_ordinals
 
-            return holders_of_ordinals(index, days)
+            return holders_of_ordinals(index, cast("npt.NDArray[Any]", days))
         ordinals = [day.toordinal() if isinstance(day, datetime.date) else day_ordinal(day, "days") for day in days]
         return [None] * len(ordinals) if index is None else index.holders_of(ordinals)
 
