@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING, cast
 import attrs
 
 from yrdmodel.model.dates import DateLike, as_date
+from yrdmodel.model.interval import Span
 from yrdmodel.model.mechanism import Mechanism
 from yrdmodel.model.meetings import Meeting
-from yrdmodel.model.interval import Span
 from yrdmodel.model.posts import Post
 
 if TYPE_CHECKING:

@@ -34,14 +34,15 @@ class PostTenures:
     """
 
     __slots__ = (
-        "_certain_from", "_certain_until", "_people", "_possible_until", "_reach", "_segments", "_starts",
-        "spans", "tenures",
+        "_certain_from", "_certain_until", "_people", "_position", "_possible_until", "_reach", "_segments",
+        "_starts", "spans", "tenures",
     )  # fmt: skip
 
     def __init__(self, rows: Iterable[tuple[Span, Tenure]], people: Mapping[str, Person]) -> None:
         ordered = sorted(rows, key=lambda row: (row[0].possible_from, row[0].certain_from))
         self.tenures: tuple[Tenure, ...] = tuple(t for _, t in ordered)
         self.spans: tuple[Span, ...] = tuple(s for s, _ in ordered)
+        self._position = {id(t): i for i, t in enumerate(self.tenures)}
         self._starts = array("l", (s.possible_from for s in self.spans))
         self._certain_from = array("l", (s.certain_from for s in self.spans))
         self._certain_until = array("l", (s.certain_until for s in self.spans))
@@ -103,8 +104,9 @@ class PostTenures:
         return zip(self.spans, self.tenures, strict=True)
 
     def span(self, tenure: Tenure) -> Span:
-        """The settled span of one of the post's tenures."""
-        return self.spans[self.tenures.index(tenure)]
+        """The settled span of one of the post's tenures (ValueError if it is not one of them)."""
+        i = self._position.get(id(tenure))
+        return self.spans[i if i is not None and self.tenures[i] is tenure else self.tenures.index(tenure)]
 
     def neighbours(self, tenure: Tenure) -> tuple[Tenure | None, Tenure | None]:
         """The tenures just before and just after ``tenure`` in start order."""

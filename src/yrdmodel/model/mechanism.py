@@ -401,9 +401,10 @@ class Mechanism:
             UnknownIdError: The tenure is not one of the mechanism's.
         """
         index = self._index.tenures_by_post.get(tenure.post)
-        if index is None or tenure not in index.tenures:
-            raise UnknownIdError("tenure", tenure.id)
-        return index.span(tenure)
+        try:
+            return index.span(tenure)  # type: ignore[union-attr]
+        except (AttributeError, ValueError):
+            raise UnknownIdError("tenure", tenure.id) from None
 
     def _post_tenures(self, post_id: str) -> PostTenures | None:
         index = self._index.tenures_by_post.get(post_id)
