@@ -251,11 +251,7 @@ def draw_timeline(
     people = {p.id: p for p in m.people}
     for row in rows:
         tenures = m.tenures_for(row.post.id)
-        drawn = [
-            (tenure, pieces)
-            for tenure in tenures
-            if (pieces := _segments(m.span(tenure), first, last))
-        ]
+        drawn = [(tenure, pieces) for tenure in tenures if (pieces := _segments(m.span(tenure), first, last))]
         lanes = _lanes([(pieces[0].first, pieces[-1].last) for _, pieces in drawn])
         for (tenure, pieces), (lane, shared) in zip(drawn, lanes, strict=True):
             if shared == 1:
