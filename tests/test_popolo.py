@@ -1,5 +1,6 @@
 """Popolo export: every object conforms to the Popolo JSON schemas, and no person, post or tenure is lost."""
 
+import datetime
 import functools
 import json
 import urllib.parse
@@ -343,3 +344,51 @@ class TestThePackagedDataset:
         _, popolo = packaged
         posts = {ms["post_id"] for ms in popolo["memberships"] if ms.get("person_id") == "li-qiang"}
         assert {"zhejiang.governor", "jiangsu.party-secretary", "shanghai.party-secretary"} <= posts
+
+
+class TestReadByEveryPoliticianPopolo:
+    """The export read by an independent Popolo client (everypolitician-popolo), as a user would."""
+
+    @pytest.fixture(scope="class")
+    def read(self, packaged: tuple[Mechanism, dict[str, list[Json]]]) -> Any:
+        from popolo_data.importer import Popolo
+
+        return Popolo(packaged[1])
+
+    @staticmethod
+    def days(m: Mechanism) -> list[datetime.date]:
+        assert m.as_of is not None
+        as_of = m.as_of.first
+        symposia = [s.date.first for s in m.symposia if s.year >= 2018]
+        return [*symposia, as_of, as_of + datetime.timedelta(days=1), datetime.date(2015, 6, 1)]
+
+    def test_the_reader_finds_on_each_day_the_holders_the_library_gives(
+        self, packaged: tuple[Mechanism, dict[str, list[Json]]], read: Any
+    ) -> None:
+        m, _ = packaged
+        for day in self.days(m):
+            leaders = m.leaders(day)
+            for post in m.main_leader_posts():
+                current = {ms.person_id for ms in read.memberships if ms.post_id == post.id and ms.current_at(day)}
+                found = m.holders_with_truth(post.id, day)
+                assert current == {t.person for _, t in found}, (day, post.id)
+                leader = leaders[post.id]
+                if leader is not None and len(found) == 1:
+                    assert current == {leader.id}, (day, post.id)
+
+    def test_on_the_as_of_day_the_reader_sees_one_holder_per_main_leader_post(
+        self, packaged: tuple[Mechanism, dict[str, list[Json]]], read: Any
+    ) -> None:
+        m, _ = packaged
+        assert m.as_of is not None
+        day = m.as_of.first
+        for post in m.main_leader_posts():
+            current = [ms.person_id for ms in read.memberships if ms.post_id == post.id and ms.current_at(day)]
+            leader = m.leaders(day)[post.id]
+            assert leader is not None, post.id
+            assert current == [leader.id], post.id
+
+    def test_the_reader_sees_one_day_meetings_end_and_area_types(self, read: Any) -> None:
+        event = next(e for e in read.events if e.id == "symposium.2018")
+        assert event.end_date.latest_date == datetime.date(2018, 6, 1)
+        assert {a.id: a.type for a in read.areas}["anhui"] == "province"
