@@ -351,7 +351,7 @@ class TestReadByEveryPoliticianPopolo:
 
     @pytest.fixture(scope="class")
     def read(self, packaged: tuple[Mechanism, dict[str, list[Json]]]) -> Any:
-        from popolo_data.importer import Popolo
+        from popolo_data.importer import Popolo  # type: ignore[import-untyped]
 
         return Popolo(packaged[1])
 
