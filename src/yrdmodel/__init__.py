@@ -9,9 +9,19 @@
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from yrdmodel.errors import AmbiguousAnswerError, DataError, MergeConflictError, Problem, UnknownIdError, YrdModelError
+from yrdmodel.errors import (
+    AmbiguousAnswerError,
+    ArgumentTypeError,
+    DataError,
+    InvalidArgumentError,
+    MergeConflictError,
+    Problem,
+    UnknownIdError,
+    YrdModelError,
+)
 from yrdmodel.model.bodies import Body, BodyKind, Count, Tier
 from yrdmodel.model.dates import DateLike, PartialDate, Precision, Truth
+from yrdmodel.model.interval import Span
 from yrdmodel.model.mechanism import Event, EventKind, Mechanism
 from yrdmodel.model.meetings import Attendance, Meeting
 from yrdmodel.model.members import Member, MemberKind, MembershipChange, MembershipStatus
@@ -59,6 +69,7 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "Alias",
     "AmbiguousAnswerError",
+    "ArgumentTypeError",
     "Attendance",
     "Body",
     "BodyKind",
@@ -73,6 +84,7 @@ __all__ = [
     "ExceptionKind",
     "Finding",
     "Identifier",
+    "InvalidArgumentError",
     "Mechanism",
     "Meeting",
     "Member",
@@ -92,6 +104,7 @@ __all__ = [
     "Severity",
     "Source",
     "SourceKind",
+    "Span",
     "Tenure",
     "Tier",
     "Truth",
