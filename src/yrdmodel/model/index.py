@@ -35,20 +35,19 @@ class PostTenures:
 
     __slots__ = (
         "_certain_from", "_certain_until", "_people", "_position", "_possible_until", "_reach", "_segments",
-        "_starts", "spans", "tenures",
+        "_starts", "tenures",
     )  # fmt: skip
 
     def __init__(self, rows: Iterable[tuple[Span, Tenure]], people: Mapping[str, Person]) -> None:
         ordered = sorted(rows, key=lambda row: (row[0].possible_from, row[0].certain_from))
         self.tenures: tuple[Tenure, ...] = tuple(t for _, t in ordered)
-        self.spans: tuple[Span, ...] = tuple(s for s, _ in ordered)
-        self._position = {id(t): i for i, t in enumerate(self.tenures)}
-        self._starts = array("l", (s.possible_from for s in self.spans))
-        self._certain_from = array("l", (s.certain_from for s in self.spans))
-        self._certain_until = array("l", (s.certain_until for s in self.spans))
-        self._possible_until = array("l", (s.possible_until for s in self.spans))
+        self._position: dict[int, int] | None = None  # built on the first span() call
+        self._starts = array("l", (s.possible_from for s, _ in ordered))
+        self._certain_from = array("l", (s.certain_from for s, _ in ordered))
+        self._certain_until = array("l", (s.certain_until for s, _ in ordered))
+        self._possible_until = array("l", (s.possible_until for s, _ in ordered))
         reach, furthest = array("l"), -(2**62)
-        for s in self.spans:
+        for s, _ in ordered:
             furthest = max(furthest, s.possible_until)
             reach.append(furthest)
         self._reach = reach
@@ -99,14 +98,24 @@ class PostTenures:
         """The certain ranges in order as ``(starts, ends, holders)`` (half-open), or None when two share a day."""
         return self._segments
 
+    @property
+    def spans(self) -> tuple[Span, ...]:
+        """The settled spans, in the order of :attr:`tenures` (made from the compact columns)."""
+        return tuple(self._span(i) for i in range(len(self.tenures)))
+
+    def _span(self, i: int) -> Span:
+        return Span(self._certain_from[i], self._certain_until[i], self._starts[i], self._possible_until[i])
+
     def rows(self) -> Iterator[tuple[Span, Tenure]]:
         """``(span, tenure)`` in start order, with the spans settled at build."""
-        return zip(self.spans, self.tenures, strict=True)
+        return ((self._span(i), t) for i, t in enumerate(self.tenures))
 
     def span(self, tenure: Tenure) -> Span:
         """The settled span of one of the post's tenures (ValueError if it is not one of them)."""
+        if self._position is None:
+            self._position = {id(t): i for i, t in enumerate(self.tenures)}
         i = self._position.get(id(tenure))
-        return self.spans[i if i is not None and self.tenures[i] is tenure else self.tenures.index(tenure)]
+        return self._span(i if i is not None and self.tenures[i] is tenure else self.tenures.index(tenure))
 
     def neighbours(self, tenure: Tenure) -> tuple[Tenure | None, Tenure | None]:
         """The tenures just before and just after ``tenure`` in start order."""

@@ -103,9 +103,11 @@ def settle(possible: Range, touched: Sequence[Range], *, checked_through: int | 
         The span: certain from the last day the run may start to the first day it may stop.
     """
     first, last = possible
-    ranges = _clip(touched, first, last)
-    certain_from = min((hi for _, hi in ranges), default=FOREVER)
-    certain_to = max((lo for lo, _ in ranges), default=NEVER)
+    certain_from, certain_to = FOREVER, NEVER
+    for lo, hi in touched:  # each range clipped to the possible one; an empty result is left out
+        lo, hi = max(lo, first), min(hi, last)
+        if lo <= hi:
+            certain_from, certain_to = min(certain_from, hi), max(certain_to, lo)
     if checked_through is not None and certain_from <= checked_through:
         certain_to = max(certain_to, checked_through)
     certain_from, certain_to = max(certain_from, first), min(certain_to, last)
@@ -168,10 +170,13 @@ def bound_by_seats(
         lower = min(ends[i], span.certain_from) if i >= 0 else NEVER
         j = bisect_right(ends, span.certain_until)
         upper = max(starts[j], span.certain_until) if j < len(starts) else FOREVER
-        return attrs.evolve(
-            span,
-            possible_from=max(span.possible_from, lower),
-            possible_until=min(span.possible_until, upper),
+        if lower <= span.possible_from and upper >= span.possible_until:
+            return span
+        return Span(
+            span.certain_from,
+            span.certain_until,
+            max(span.possible_from, lower),
+            min(span.possible_until, upper),
         )
     first, last = span.possible_from, span.possible_until - 1
     # Free stretch k runs from ends[k - 1] (or NEVER) up to starts[k] (or FOREVER), half-open.
