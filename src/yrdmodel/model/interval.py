@@ -4,8 +4,8 @@ A :class:`Span` holds two half-open ranges of day ordinals (``datetime.date.toor
 ``certain`` (the days the tenure certainly covers, possibly empty) and ``possible`` (outside
 it, certainly not). :func:`settle` builds a span from what the data says about a run of days;
 :func:`bound_by_seats` narrows it with the certain days of a post's other holders. Queries,
-validation, frames, the Popolo export and the timeline all read spans, so the rules of
-:doc:`partial dates </explanation/partial-dates>` live here and nowhere else.
+validation, frames, the Popolo export and the timeline all read spans, so the rules of partial
+dates (the docs' explanation page "Partial dates and possible answers") live here and nowhere else.
 """
 
 from bisect import bisect_left, bisect_right
