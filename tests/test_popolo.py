@@ -346,14 +346,16 @@ class TestThePackagedDataset:
         assert {"zhejiang.governor", "jiangsu.party-secretary", "shanghai.party-secretary"} <= posts
 
 
+@pytest.fixture(scope="module")
+def read(packaged: tuple[Mechanism, dict[str, list[Json]]]) -> Any:
+    """The packaged export as everypolitician-popolo reads it."""
+    from popolo_data.importer import Popolo  # type: ignore[import-untyped]
+
+    return Popolo(packaged[1])
+
+
 class TestReadByEveryPoliticianPopolo:
     """The export read by an independent Popolo client (everypolitician-popolo), as a user would."""
-
-    @pytest.fixture(scope="class")
-    def read(self, packaged: tuple[Mechanism, dict[str, list[Json]]]) -> Any:
-        from popolo_data.importer import Popolo  # type: ignore[import-untyped]
-
-        return Popolo(packaged[1])
 
     @staticmethod
     def days(m: Mechanism) -> list[datetime.date]:
