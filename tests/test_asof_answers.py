@@ -159,10 +159,17 @@ class TestPackagedData:
         assert len(leaders) == 8
         assert None not in leaders.values()
 
-    def test_the_day_after_as_of_rests_on_no_source(self) -> None:
+    def test_after_as_of_only_attested_days_are_certain(self) -> None:
         assert self.m.as_of is not None
         after = self.m.as_of.first.add(days=1)
-        assert set(self.m.leaders(on=after).values()) == {None}
+        for post, person in self.m.leaders(on=after).items():
+            seen = [t for t in self.m.tenures_for(post) if any(a.lo > after.toordinal() for a in t.attested)]
+            assert (person is not None) == bool(seen), post
+
+    def test_after_the_last_day_the_data_speaks_of_no_holder_is_certain(self) -> None:
+        assert set(self.m.leaders(on="2030-01-01").values()) == {None}
+        for post in self.m.main_leader_posts():
+            assert {truth for truth, _ in self.m.holders_with_truth(post.id, "2030-01-01")} == {Truth.MAYBE}
 
 
 class TestStrictArguments:
