@@ -106,6 +106,14 @@ class PostTenures:
     def _span(self, i: int) -> Span:
         return Span(self._certain_from[i], self._certain_until[i], self._starts[i], self._possible_until[i])
 
+    def columns(self) -> tuple[Sequence[int], Sequence[int], Sequence[int], Sequence[int]]:
+        """The settled spans as columns, in the order of :attr:`tenures`.
+
+        Returns:
+            ``(certain_from, certain_until, possible_from, possible_until)``, read-only.
+        """
+        return self._certain_from, self._certain_until, self._starts, self._possible_until
+
     def rows(self) -> Iterator[tuple[Span, Tenure]]:
         """``(span, tenure)`` in start order, with the spans settled at build."""
         return ((self._span(i), t) for i, t in enumerate(self.tenures))

@@ -414,16 +414,19 @@ def _check_overlaps(m: Mechanism) -> Iterator[Finding]:
         seats = 1 if post is None else post.seats
         if seats is None:  # the number of seats is unknown
             continue
-        rows = [(span, t) for span, t in index.rows() if not t.overlap_allowed]
-        certain = _crowded_stretches([(s.certain_from, s.certain_until) for s, _ in rows], seats)
-        possible = _crowded_stretches([(s.possible_from, s.possible_until) for s, _ in rows], seats)
+        certain_from, certain_until, possible_from, possible_until = index.columns()
+        kept = [i for i, t in enumerate(index.tenures) if not t.overlap_allowed]
+        possible = _crowded_stretches([(possible_from[i], possible_until[i]) for i in kept], seats)
+        if not possible:  # no day with too many possible holders: nothing certain either
+            continue
+        certain = _crowded_stretches([(certain_from[i], certain_until[i]) for i in kept], seats)
         reported: list[frozenset[int]] = []
         for truth, groups in ((Truth.YES, certain), (Truth.MAYBE, possible)):
             for crowd in groups:
                 if truth is Truth.MAYBE and crowd in reported:
                     continue  # already reported as certain
                 reported.append(crowd)
-                yield _overlap_finding(post_id, seats, truth, [rows[i][1] for i in sorted(crowd)])
+                yield _overlap_finding(post_id, seats, truth, [index.tenures[kept[i]] for i in sorted(crowd)])
 
 
 def _overlap_finding(post_id: str, seats: int, truth: Truth, crowd: list[Tenure]) -> Finding:
@@ -441,27 +444,35 @@ def _overlap_finding(post_id: str, seats: int, truth: Truth, crowd: list[Tenure]
 def _crowded_stretches(ranges: list[tuple[int, int]], seats: int) -> list[frozenset[int]]:
     """For each maximal stretch of days inside more than ``seats`` of the half-open ranges, the ranges in it.
 
-    One sweep over the sorted ends, then a bisect per range: O(n log n) plus the size of the answer.
+    One sweep over the sorted starts and ends, then a bisect per range: O(n log n) plus the size
+    of the answer.
     """
-    changes: dict[int, int] = defaultdict(int)
-    for lo, hi in ranges:
-        if lo < hi:
-            changes[lo] += 1
-            changes[hi] -= 1
-    starts: list[int] = []
-    ends: list[int] = []
-    count = 0
-    for day in sorted(changes):
-        was = count > seats
-        count += changes[day]
-        if count > seats and not was:
-            starts.append(day)
-        elif count <= seats and was:
-            ends.append(day)
-    members: list[set[int]] = [set() for _ in starts]
+    live = [(lo, hi) for lo, hi in ranges if lo < hi]
+    starts = sorted(lo for lo, _ in live)
+    ends = sorted(hi for _, hi in live)
+    stretch_starts: list[int] = []
+    stretch_ends: list[int] = []
+    count = j = 0
+    for day in starts:
+        while ends[j] <= day:  # a range ending on a day does not meet one starting on it
+            count -= 1
+            if count == seats:
+                stretch_ends.append(ends[j])
+            j += 1
+        count += 1
+        if count == seats + 1:
+            if stretch_ends and stretch_ends[-1] == day:  # crowded again the same day: one stretch
+                stretch_ends.pop()
+            else:
+                stretch_starts.append(day)
+    if len(stretch_ends) < len(stretch_starts):
+        stretch_ends.append(ends[j + count - seats - 1])
+    if not stretch_starts:
+        return []
+    members: list[set[int]] = [set() for _ in stretch_starts]
     for i, (lo, hi) in enumerate(ranges):
         if lo < hi:
-            for k in range(bisect_right(ends, lo), bisect_left(starts, hi)):
+            for k in range(bisect_right(stretch_ends, lo), bisect_left(stretch_starts, hi)):
                 members[k].add(i)
     return list(dict.fromkeys(frozenset(group) for group in members))
 
