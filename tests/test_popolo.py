@@ -173,7 +173,7 @@ class TestOrganizations:
     def test_anhui_was_invited_before_it_became_a_full_member(self, popolo: dict[str, list[Json]]) -> None:
         anhui = [ms for ms in popolo["memberships"] if ms.get("member", {}).get("id") == "anhui"]
         assert [(ms["role"], ms["start_date"], ms.get("end_date")) for ms in anhui] == [
-            ("invited", "2008-09", "2014-12-02"),
+            ("invited", "2008-09", "2014-12-01"),  # Popolo's end_date is the last day as invited
             ("full", "2014-12-02", None),
         ]
         assert all(ms["organization_id"] == "mechanism" for ms in anhui)

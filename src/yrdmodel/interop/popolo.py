@@ -339,7 +339,7 @@ class _Exporter:
                         "member": {"@type": "Organization", "id": member.id},
                         "organization_id": self.root_id,
                         "start_date": _date(change.since),
-                        "end_date": _date(until),
+                        "end_date": None if until is None else _iso(until.hi - 1),  # Popolo's last day
                         "sources": self.links(change.sources),
                     }
                 )
