@@ -225,6 +225,8 @@ class TestStrictArguments:
             self.m.holders_on("jiangsu.governor", ["2021-06-01", "2021-13-01"])
         with pytest.raises(ArgumentTypeError, match="integer day ordinals"):
             self.m.holders_on("jiangsu.governor", np.array([1.5]))
+        with pytest.raises(InvalidArgumentError, match="NaT"):
+            self.m.holders_on("jiangsu.governor", np.array(["2021-06-01", "NaT"], dtype="datetime64[D]"))
         with pytest.raises(InvalidArgumentError, match="day ordinals run from 1"):
             self.m.holders_on("jiangsu.governor", np.array([0]))
 
@@ -239,6 +241,7 @@ class TestManyDaysAtOnce:
             assert self.m.holders_on(post.id, self.days) == expected
             assert self.m.holders_on(post.id, [d.isoformat() for d in self.days]) == expected
             assert self.m.holders_on(post.id, np.array([d.toordinal() for d in self.days])) == expected
+            assert self.m.holders_on(post.id, np.array(self.days, dtype="datetime64[D]")) == expected
 
     def test_an_ambiguous_day_is_refused_in_a_batch_too(self) -> None:
         m = mechanism(tenure("a", "2020-01-01", "2021-01-01"), tenure("b", "2020-06-01", "2020-07-01"))

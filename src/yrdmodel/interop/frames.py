@@ -21,7 +21,6 @@ import datetime
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
-from yrdmodel.errors import InvalidArgumentError
 from yrdmodel.model.dates import DateLike, PartialDate, day_ordinal
 from yrdmodel.model.mechanism import Mechanism
 from yrdmodel.model.posts import Tenure
@@ -359,12 +358,7 @@ def _ordinals(dates: "DateLike | Iterable[DateLike] | npt.NDArray[Any]") -> "npt
     if isinstance(dates, str | datetime.date):
         return np.array([day_ordinal(dates, "dates")], dtype=np.int64)
     dtype = getattr(dates, "dtype", None)
-    if dtype is not None and getattr(dtype, "kind", None) == "M":  # numpy datetime64, pandas DatetimeIndex
-        values = np.asarray(dates, dtype="datetime64[D]")
-        if np.isnat(values).any():
-            raise InvalidArgumentError("dates: a missing date (NaT) is not a day")
-        return check_ordinals(values.astype(np.int64) + _EPOCH, "dates")
-    if type(dates).__module__ == "numpy":
+    if type(dates).__module__ == "numpy" or getattr(dtype, "kind", None) == "M":  # a pandas DatetimeIndex too
         return check_ordinals(cast("npt.NDArray[Any]", dates), "dates")
     return np.array([day_ordinal(day, "dates") for day in cast("Iterable[DateLike]", dates)], dtype=np.int64)
 

@@ -17,7 +17,8 @@ How the model maps onto Popolo:
 - **posts**: every post, held in its body (when it has one) or its member's organization.
 - **memberships**: one per tenure (id ``Tenure.id``), linking person, post and organization;
   plus one per period of a member's membership history, linking the member organization to
-  the mechanism (``role`` ``"full"`` or ``"invited"``). A tenure's dates are the bounds of
+  the mechanism (``role`` ``"full"`` or ``"invited"``; its ``end_date`` is the day before the
+  next period begins, at the latest). A tenure's dates are the bounds of
   the days it *possibly* covers, as the mechanism settles them (:meth:`Mechanism.span`:
   certain through ``as_of``, bounded by the post's other holders): ``start_date`` is the
   recorded start at its precision, or the first possible day where only a bound is known;

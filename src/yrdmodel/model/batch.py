@@ -13,21 +13,32 @@ if TYPE_CHECKING:
 __all__ = ["check_ordinals", "holders_of_ordinals"]
 
 _LAST = datetime.date.max.toordinal()
+_EPOCH = datetime.date(1970, 1, 1).toordinal()
 
 
 def check_ordinals(days: "npt.NDArray[Any]", argument: str = "days") -> "npt.NDArray[Any]":
     """A one-dimensional int64 array of real day ordinals, or a refusal naming ``argument``.
 
+    Args:
+        days: Integer day ordinals (``date.toordinal()``) or ``datetime64`` values.
+        argument: The argument's name, for the error message.
+
     Raises:
-        ArgumentTypeError: Not an array of integers.
+        ArgumentTypeError: Not an array of integers or of ``datetime64``.
         InvalidArgumentError: Not one-dimensional, or an ordinal outside 1 .. ``date.max``.
     """
     import numpy as np
 
     array = np.asarray(days)
+    if array.dtype.kind == "M":  # numpy datetime64 (a pandas DatetimeIndex too): whole days since 1970
+        values = array.astype("datetime64[D]")
+        if np.isnat(values).any():
+            raise InvalidArgumentError(f"{argument}: a missing date (NaT) is not a day")
+        array = values.astype(np.int64) + _EPOCH
     if array.dtype.kind not in "iu":
         raise ArgumentTypeError(
-            f"{argument}: a numpy array must hold integer day ordinals (date.toordinal()), not {array.dtype}"
+            f"{argument}: a numpy array must hold integer day ordinals (date.toordinal()) or datetime64 values,"
+            f" not {array.dtype}"
         )
     if array.ndim != 1:
         raise InvalidArgumentError(f"{argument}: expected a one-dimensional array of day ordinals, not {array.ndim}-d")

@@ -370,7 +370,8 @@ class Mechanism:
         Args:
             post_id: The post.
             days: ISO strings, dates, or a numpy array of integer day ordinals
-                (``date.toordinal()``); an array is answered without a Python call per day.
+                (``date.toordinal()``) or of ``datetime64`` values (a pandas ``DatetimeIndex``
+                too); an array is answered without a Python call per day.
 
         Returns:
             One answer per day, in order.
@@ -382,7 +383,7 @@ class Mechanism:
             ArgumentTypeError: A day is not a string or a date, or the array is not of integers.
         """
         index = self._post_tenures(post_id)
-        if type(days).__module__ == "numpy":
+        if type(days).__module__ == "numpy" or getattr(getattr(days, "dtype", None), "kind", None) == "M":
             from yrdmodel.model.batch import holders_of_ordinals
 
             return holders_of_ordinals(index, cast("npt.NDArray[Any]", days))
