@@ -163,13 +163,15 @@ def _membership_dates(
         else:
             start = _iso(span.possible_from)
             recorded = "no start recorded" if tenure.start is None else f"started {tenure.start}"
-            notes.append(f"{recorded}; not before {start}, when another holder certainly left")
+            notes.append(f"{recorded}; not before {start}: the seats were certainly held by others the day before")
     end: str | None = None
     if span.possible_until < FOREVER:
         end = _iso(span.possible_until - 1)
         if tenure.end is None or tenure.end.hi != span.possible_until:
             recorded = "no end recorded" if tenure.end is None else f"left {tenure.end}"
-            notes.append(f"{recorded}; in office until {end} at the latest, when another holder certainly started")
+            notes.append(
+                f"{recorded}; in office until {end} at the latest: the seats were certainly held by others the next day"
+            )
         elif tenure.end.precision is not Precision.DAY:
             notes.append(f"left {tenure.end}; in office until {end} at the latest")
     elif as_of is not None and span.certain_until > as_of.lo:
