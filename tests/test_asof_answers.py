@@ -5,6 +5,8 @@ import datetime
 import attrs
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import yrdmodel
 from yrdmodel import (
@@ -150,6 +152,21 @@ class TestTheSpanType:
         assert Span(day.toordinal(), day.toordinal() + 1, 0, 10**7).covers("2020-09-01") is Truth.YES
 
 
+spans = st.tuples(st.integers(0, 30), st.integers(0, 10), st.integers(0, 10), st.integers(0, 10)).map(
+    lambda x: Span(x[0], x[0] + x[1], x[0] - x[2], x[0] + x[1] + x[3])
+)
+
+
+@given(spans, spans)
+def test_overlaps_agrees_with_covers_day_by_day(a: Span, b: Span) -> None:
+    days = range(-20, 70)
+    both = [a.covers(d) is Truth.YES and b.covers(d) is Truth.YES for d in days]
+    either = [a.covers(d) is not Truth.NO and b.covers(d) is not Truth.NO for d in days]
+    expected = Truth.YES if any(both) else Truth.MAYBE if any(either) else Truth.NO
+    assert a.overlaps(b) is expected
+    assert b.overlaps(a) is expected
+
+
 class TestPackagedData:
     m = yrdmodel.load()
 
@@ -188,6 +205,8 @@ class TestStrictArguments:
         host = self.m.host(2021)
         assert host is not None
         assert host.id == "jiangsu"
+        assert self.m.host(np.int64(2021)) == host  # type: ignore[arg-type]  # a year read from a data frame
+        assert self.m.symposium(np.int64(2021)) == self.m.symposium(2021)  # type: ignore[arg-type]
 
     def test_a_plan_kind_may_be_given_by_its_value(self) -> None:
         day = "2022-06-01"

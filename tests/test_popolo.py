@@ -234,6 +234,14 @@ class TestPostsAndTenures:
                 tenure = next(t for t in m.tenures if t.id == ms["id"])
                 assert m.span(tenure).covers(m.as_of.first) is not Truth.NO, ms["id"]
 
+    def test_a_bound_deduced_from_the_seats_is_explained(
+        self, packaged: tuple[Mechanism, dict[str, list[Json]]]
+    ) -> None:
+        li = by_id(packaged[1]["memberships"])["jiangsu.governor:li-xueyong"]
+        assert "start_date" not in li
+        assert li["end_date"] == "2015-12-30"  # Shi Taifeng certainly governor from 2015-12-31
+        assert "no end recorded; in office until 2015-12-30 at the latest" in li["label"]
+
     def test_a_one_day_meeting_ends_on_its_day(self, popolo: dict[str, list[Json]]) -> None:
         event = by_id(popolo["events"])["symposium.2018"]
         assert (event["start_date"], event["end_date"]) == ("2018-06-01", "2018-06-01")

@@ -2,6 +2,7 @@
 
 import datetime
 import enum
+import numbers
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, cast
 
@@ -121,9 +122,11 @@ def _check_current_posts(mechanism: object, attribute: Any, value: tuple[str, ..
         check_ids(mechanism, attribute, value)
 
 
-def _check_year(year: object) -> None:
-    if not isinstance(year, int) or isinstance(year, bool):
+def _check_year(year: object) -> int:
+    """The year as an int: an int or another integral number (numpy's), never a bool, str or float."""
+    if not isinstance(year, numbers.Integral) or isinstance(year, bool):
         raise ArgumentTypeError(f"year: expected an int such as 2021, not {type(year).__name__} {year!r}")
+    return int(year)
 
 
 def _plan_kind(kind: object) -> PlanKind:
@@ -275,7 +278,7 @@ class Mechanism:
             UnknownIdError: The data holds no symposium for that year.
             ArgumentTypeError: ``year`` is not an int (a ``bool`` or a string is refused).
         """
-        _check_year(year)
+        year = _check_year(year)
         found = [s for s in self._index.symposia if s.year == year]
         if not found:
             raise UnknownIdError("symposium in year", year)
@@ -296,7 +299,7 @@ class Mechanism:
         Raises:
             ArgumentTypeError: ``year`` is not an int (a ``bool`` or a string is refused).
         """
-        _check_year(year)
+        year = _check_year(year)
         host = self.hosts.get(year)
         if host is None:
             decided = [s.next_host for s in self._index.symposia if s.next_host_year == year and s.next_host]
