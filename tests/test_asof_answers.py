@@ -231,6 +231,16 @@ class TestStrictArguments:
         with pytest.raises(ArgumentTypeError, match=r"on: expected a day"):
             m.holder("zj.secretary", on=20210201)  # type: ignore[arg-type]
 
+    def test_each_day_argument_is_named_in_its_refusal(self) -> None:
+        with pytest.raises(InvalidArgumentError, match=r"^start: '2020-13-01'"):
+            self.m.meetings_between("2020-13-01", "2021-01-01")
+        with pytest.raises(ArgumentTypeError, match=r"^end: expected a day"):
+            self.m.meetings_between("2020-01-01", 2021)  # type: ignore[arg-type]
+        with pytest.raises(InvalidArgumentError, match=r"^on: "):
+            self.m.leaders(on="2021-02-29")
+        with pytest.raises(InvalidArgumentError, match=r"^on: "):
+            self.m.plan_in_force(PlanKind.OUTLINE, on="2021-00-01")
+
     def test_an_unknown_post_is_refused(self) -> None:
         with pytest.raises(UnknownIdError, match=r"jiangsu\.mayor"):
             self.m.holder("jiangsu.mayor", on="2021-06-01")
