@@ -163,7 +163,7 @@ class TestLeaders:
         self, capsys: pytest.CaptureFixture[str], data: str
     ) -> None:
         _, out, _ = run(capsys, "--data", data, "leaders")
-        assert out.splitlines()[0].startswith("Main leaders on 2024-06-30 (the data's as-of date 2024-06")
+        assert out.splitlines()[0] == "Main leaders on 2024-06-01 (as far as the data knows, on its as_of day)"
 
     def test_without_a_day_or_an_as_of_date_it_asks_for_one(
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path

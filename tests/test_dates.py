@@ -81,5 +81,5 @@ class TestQueryDates:
             as_date("2018-06")
 
     def test_a_query_date_of_another_type_is_a_type_error(self) -> None:
-        with pytest.raises(TypeError, match="ISO date"):
+        with pytest.raises(TypeError, match="ISO 'YYYY-MM-DD' string"):
             as_date(20180601)  # type: ignore[arg-type]

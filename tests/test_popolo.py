@@ -1,5 +1,6 @@
 """Popolo export: every object conforms to the Popolo JSON schemas, and no person, post or tenure is lost."""
 
+import datetime
 import functools
 import json
 import urllib.parse
@@ -15,7 +16,7 @@ from referencing.jsonschema import DRAFT3
 
 import yrdmodel
 from interop_fixtures import small_yrd
-from yrdmodel import Body, BodyKind, Mechanism, Source, SourceKind
+from yrdmodel import Body, BodyKind, Mechanism, Source, SourceKind, Truth
 from yrdmodel.interop.popolo import source_url
 
 SCHEMAS = Path(__file__).resolve().parents[1].parent / "shared" / "popolo-schemas"
@@ -103,8 +104,10 @@ class TestEveryObjectConforms:
         assert {key: errors for key, errors in found.items() if errors} == {}
 
     def test_objects_use_only_the_fields_popolo_defines(self, popolo: dict[str, list[Json]]) -> None:
+        # One documented extension: an area's category also as ``type``, where EveryPolitician readers look.
+        extensions = {"area": {"type"}}
         for kind, obj in exported_objects(popolo):
-            assert set(obj) <= set(_schemas()[kind]["properties"]), (kind, obj["id"])
+            assert set(obj) <= set(_schemas()[kind]["properties"]) | extensions.get(kind, set()), (kind, obj["id"])
 
     def test_the_document_is_plain_json(self, popolo: dict[str, list[Json]]) -> None:
         assert json.loads(json.dumps(popolo, ensure_ascii=False)) == popolo
@@ -170,7 +173,7 @@ class TestOrganizations:
     def test_anhui_was_invited_before_it_became_a_full_member(self, popolo: dict[str, list[Json]]) -> None:
         anhui = [ms for ms in popolo["memberships"] if ms.get("member", {}).get("id") == "anhui"]
         assert [(ms["role"], ms["start_date"], ms.get("end_date")) for ms in anhui] == [
-            ("invited", "2008-09", "2014-12-02"),
+            ("invited", "2008-09", "2014-12-01"),  # Popolo's end_date is the last day as invited
             ("full", "2014-12-02", None),
         ]
         assert all(ms["organization_id"] == "mechanism" for ms in anhui)
@@ -200,16 +203,53 @@ class TestPostsAndTenures:
         post = by_id(popolo["posts"])["cooperation-office.executive-deputy-director"]
         assert post["organization_id"] == "cooperation-office"
 
-    def test_a_tenure_keeps_its_day_precision_dates(self, popolo: dict[str, list[Json]]) -> None:
+    def test_popolo_end_date_is_the_last_day_in_office(self, popolo: dict[str, list[Json]]) -> None:
+        # yrdmodel's end is the first day out (Han Zheng's successor Li Qiang took over on 2017-10-29).
         li = by_id(popolo["memberships"])["shanghai.party-secretary:li-qiang:2017-10-29"]
-        assert (li["start_date"], li["end_date"]) == ("2017-10-29", "2022-10-28")
+        assert (li["start_date"], li["end_date"]) == ("2017-10-29", "2022-10-27")
         assert li["organization_id"] == "shanghai"
 
-    def test_a_date_known_to_the_month_is_not_given_a_day(self, popolo: dict[str, list[Json]]) -> None:
-        che = by_id(popolo["memberships"])["zhejiang.party-secretary:che-jun:2017-04-26"]
-        assert che["end_date"] == "2020-09"
+    def test_a_start_known_to_the_month_keeps_its_precision(self, popolo: dict[str, list[Json]]) -> None:
         shi = by_id(popolo["memberships"])["jiangsu.governor:shi-taifeng:2015-12"]
         assert shi["start_date"] == "2015-12"
+
+    def test_an_end_known_to_the_month_exports_its_last_possible_day_and_says_so(
+        self, popolo: dict[str, list[Json]]
+    ) -> None:
+        che = by_id(popolo["memberships"])["zhejiang.party-secretary:che-jun:2017-04-26"]
+        assert che["end_date"] == "2020-09-29"  # left some day in September 2020
+        assert "left 2020-09; in office until 2020-09-29 at the latest" in che["label"]
+
+    def test_attested_days_are_kept_in_the_label(self, packaged: tuple[Mechanism, dict[str, list[Json]]]) -> None:
+        li = by_id(packaged[1]["memberships"])["shanghai.party-secretary:li-qiang:2017-10-29"]
+        assert "seen in office on 2018-06-01, 2021-05-26" in li["label"]
+
+    def test_an_open_tenure_is_current_only_where_the_data_vouches_for_it(
+        self, packaged: tuple[Mechanism, dict[str, list[Json]]]
+    ) -> None:
+        m, popolo = packaged
+        assert m.as_of is not None
+        for ms in popolo["memberships"]:
+            if "post_id" in ms and "end_date" not in ms:
+                tenure = next(t for t in m.tenures if t.id == ms["id"])
+                assert m.span(tenure).covers(m.as_of.first) is not Truth.NO, ms["id"]
+
+    def test_a_bound_deduced_from_the_seats_is_explained(
+        self, packaged: tuple[Mechanism, dict[str, list[Json]]]
+    ) -> None:
+        # Ruan Qing is seen as the Office's executive deputy director only on 2024-04-13; the one seat
+        # was certainly Zhang Zhongwei's from 2024-07-25.
+        ruan = by_id(packaged[1]["memberships"])["cooperation-office.executive-deputy-director:ruan-qing"]
+        assert "start_date" not in ruan
+        assert ruan["end_date"] == "2024-07-24"
+        assert "no end recorded; in office until 2024-07-24 at the latest" in ruan["label"]
+
+    def test_a_one_day_meeting_ends_on_its_day(self, popolo: dict[str, list[Json]]) -> None:
+        event = by_id(popolo["events"])["symposium.2018"]
+        assert (event["start_date"], event["end_date"]) == ("2018-06-01", "2018-06-01")
+
+    def test_areas_carry_their_type_for_everypolitician_readers(self, popolo: dict[str, list[Json]]) -> None:
+        assert {a["id"]: a["type"] for a in popolo["areas"]}["shanghai"] == "municipality"
 
     def test_an_unknown_start_is_left_out(self, popolo: dict[str, list[Json]]) -> None:
         ruan = by_id(popolo["memberships"])["cooperation-office.executive-deputy-director:ruan-qing"]
@@ -314,3 +354,53 @@ class TestThePackagedDataset:
         _, popolo = packaged
         posts = {ms["post_id"] for ms in popolo["memberships"] if ms.get("person_id") == "li-qiang"}
         assert {"zhejiang.governor", "jiangsu.party-secretary", "shanghai.party-secretary"} <= posts
+
+
+@pytest.fixture(scope="module")
+def read(packaged: tuple[Mechanism, dict[str, list[Json]]]) -> Any:
+    """The packaged export as everypolitician-popolo reads it."""
+    from popolo_data.importer import Popolo  # type: ignore[import-untyped]
+
+    return Popolo(packaged[1])
+
+
+class TestReadByEveryPoliticianPopolo:
+    """The export read by an independent Popolo client (everypolitician-popolo), as a user would."""
+
+    @staticmethod
+    def days(m: Mechanism) -> list[datetime.date]:
+        assert m.as_of is not None
+        as_of = m.as_of.first
+        symposia = [s.date.first for s in m.symposia if s.year >= 2018]
+        return [*symposia, as_of, as_of + datetime.timedelta(days=1), datetime.date(2015, 6, 1)]
+
+    def test_the_reader_finds_on_each_day_the_holders_the_library_gives(
+        self, packaged: tuple[Mechanism, dict[str, list[Json]]], read: Any
+    ) -> None:
+        m, _ = packaged
+        for day in self.days(m):
+            leaders = m.leaders(day)
+            for post in m.main_leader_posts():
+                current = {ms.person_id for ms in read.memberships if ms.post_id == post.id and ms.current_at(day)}
+                found = m.holders_with_truth(post.id, day)
+                assert current == {t.person for _, t in found}, (day, post.id)
+                leader = leaders[post.id]
+                if leader is not None and len(found) == 1:
+                    assert current == {leader.id}, (day, post.id)
+
+    def test_on_the_as_of_day_the_reader_sees_one_holder_per_main_leader_post(
+        self, packaged: tuple[Mechanism, dict[str, list[Json]]], read: Any
+    ) -> None:
+        m, _ = packaged
+        assert m.as_of is not None
+        day = m.as_of.first
+        for post in m.main_leader_posts():
+            current = [ms.person_id for ms in read.memberships if ms.post_id == post.id and ms.current_at(day)]
+            leader = m.leaders(day)[post.id]
+            assert leader is not None, post.id
+            assert current == [leader.id], post.id
+
+    def test_the_reader_sees_one_day_meetings_end_and_area_types(self, read: Any) -> None:
+        event = next(e for e in read.events if e.id == "symposium.2018")
+        assert event.end_date.latest_date == datetime.date(2018, 6, 1)
+        assert {a.id: a.type for a in read.areas}["anhui"] == "province"

@@ -22,7 +22,6 @@ from yrdmodel import strategies as yst
 from yrdmodel.errors import MAX_MESSAGE, MAX_PATH
 from yrdmodel.model import sources
 from yrdmodel.model.rotation import ExceptionKind, RotationException
-from yrdmodel.validation.rules import _crowded, _present_at_starts
 
 
 def data_error(call: Any, *args: Any, **kw: Any) -> DataError:
@@ -343,51 +342,6 @@ def test_plans_of_one_series_give_one_finding_per_plan_not_per_pair() -> None:
     assert "plan0 and plan1 of series series both cover 2021" in overlaps[0].message
 
 
-spans = st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), max_size=25)
-
-
-@given(spans)
-def test_the_sweep_finds_who_is_present_on_each_first_day(rows: list[tuple[int, int]]) -> None:
-    expected = [
-        {i for i, (first, last) in enumerate(rows) if first <= day <= last}
-        for day in sorted({first for first, last in rows if first <= last})
-    ]
-    assert [set(present) for present in _present_at_starts(rows)] == expected
-
-
-def day_by_day_crowds(rows: list[Any], seats: int) -> list[tuple[Any, list[Any]]]:
-    """The former definition of :func:`_crowded`: who is present on each first day, by scanning every row."""
-    from yrdmodel import Truth
-
-    crowds: dict[frozenset[int], Truth] = {}
-    for truth, lo, hi in ((Truth.YES, 0, 1), (Truth.MAYBE, 2, 3)):
-        for day in sorted({b[lo] for b, _ in rows if b[lo] <= b[hi]}):
-            present = frozenset(i for i, (b, _) in enumerate(rows) if b[lo] <= day <= b[hi])
-            if len(present) > seats:
-                crowds.setdefault(present, truth)
-    certain = [crowd for crowd, truth in crowds.items() if truth is Truth.YES]
-    found = []
-    for crowd, truth in crowds.items():
-        if any(crowd < other for other, t in crowds.items() if t is truth):
-            continue
-        if truth is Truth.MAYBE and any(crowd <= other or other <= crowd for other in certain):
-            continue
-        found.append((truth, [rows[i][1] for i in sorted(crowd)]))
-    return found
-
-
-@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30), st.booleans()), max_size=12), st.integers(1, 3))
-def test_crowds_of_a_multi_seat_post_are_those_of_the_day_by_day_definition(
-    raw: list[tuple[int, int, bool]], seats: int
-) -> None:
-    rows: list[Any] = []
-    for i, (a, b, certain) in enumerate(raw):
-        lo, hi = min(a, b), max(a, b)
-        rows.append(((lo, hi, lo, hi) if certain else (hi + 1, hi, lo, hi), f"tenure{i}"))
-    rows.sort(key=lambda row: row[0][2])
-    assert sorted(_crowded(rows, seats), key=repr) == sorted(day_by_day_crowds(rows, seats), key=repr)
-
-
 def tenure_bounds(b: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
     """Bounds as a tenure gives them: the definite span (maybe empty) within the possible one."""
     first, last = min(b[2], b[3]), max(b[2], b[3])
@@ -406,15 +360,16 @@ def test_attendance_is_checked_against_the_same_tenures_as_all_of_them(
 ) -> None:
     from types import SimpleNamespace
 
-    from yrdmodel import Truth
+    from yrdmodel import Span, Truth
     from yrdmodel.validation.rules import _held_at, _Spans
 
+    spans = [Span(first, last + 1, low, high + 1) for first, last, low, high in rows]  # half-open
     date = SimpleNamespace(lo=lo, hi=lo + width)
     meeting: Any = SimpleNamespace(date=date, last_date=SimpleNamespace(lo=lo, hi=lo + width + length))
     expected = Truth.NO
-    for row in rows:
-        expected = expected | _held_at(row, meeting)
-    assert _Spans(rows).held_at(meeting) is expected
+    for span in spans:
+        expected = expected | _held_at(span, meeting)
+    assert _Spans(spans).held_at(meeting) is expected
 
 
 # 11: the packaged dataset under threads ---------------------------------------------------------

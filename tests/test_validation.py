@@ -293,10 +293,22 @@ class TestTenureOverlap:
         acting = tenure("jiangsu.governor", "xu-kunlin", "2021-10-01", "2023-01-15", acting=True)
         assert findings(yrd(tenures=[a, acting]), "tenure-overlap") == [(ERROR, False, {a.id, acting.id})]
 
-    def test_an_open_ended_tenure_may_still_run_when_the_next_holder_starts(self) -> None:
+    def test_an_open_ended_tenure_ends_where_the_next_holder_certainly_starts(self) -> None:
         a = tenure("anhui.governor", "li-guoying", "2015-01-01", None)
         b = tenure("anhui.governor", "wang-qingxian", "2021-09-01", None)
+        assert findings(yrd(tenures=[a, b]), "tenure-overlap") == []
+
+    def test_an_open_ended_tenure_may_still_run_into_a_start_known_to_the_month(self) -> None:
+        a = tenure("anhui.governor", "li-guoying", "2015-01-01", None)
+        b = tenure("anhui.governor", "wang-qingxian", "2021-09", None)
         assert findings(yrd(tenures=[a, b]), "tenure-overlap") == [(WARNING, True, {a.id, b.id})]
+
+    def test_a_thousand_undated_tenures_of_one_post_are_one_finding(self) -> None:
+        undated = [Tenure(post="anhui.governor", person=f"p{i}", sources=CITE) for i in range(1000)]
+        (finding,) = yrd(tenures=undated).validate().filter(code="tenure-overlap")
+        assert finding.possible
+        assert len(finding.ids) == yrdmodel.validation.rules.MAX_LISTED
+        assert "and 990 more" in finding.message
 
     def test_three_deputy_directors_fill_three_seats_and_a_fourth_is_too_many(self) -> None:
         deputies = [
@@ -665,15 +677,14 @@ def share_a_day(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return any(a[0] <= day <= a[1] and b[0] <= day <= b[1] for day in (*a, *b))
 
 
-def brute_force_overlaps(tenures: list[Tenure]) -> set[tuple[frozenset[str], Truth]]:
-    """Every pair of tenures that certainly or possibly share a day, looked at pair by pair."""
+def brute_force_overlaps(m: Mechanism, tenures: list[Tenure]) -> set[tuple[frozenset[str], Truth]]:
+    """Every pair of tenures whose settled spans certainly or possibly share a day, looked at pair by pair."""
     found = set()
     for a, b in itertools.combinations([t for t in tenures if not t.overlap_allowed], 2):
-        da0, da1, pa0, pa1 = a.bounds()
-        db0, db1, pb0, pb1 = b.bounds()
-        if share_a_day((da0, da1), (db0, db1)):
+        sa, sb = m.span(a), m.span(b)
+        if share_a_day((sa.certain_from, sa.certain_until - 1), (sb.certain_from, sb.certain_until - 1)):
             found.add((frozenset({a.id, b.id}), Truth.YES))
-        elif share_a_day((pa0, pa1), (pb0, pb1)):
+        elif share_a_day((sa.possible_from, sa.possible_until - 1), (sb.possible_from, sb.possible_until - 1)):
             found.add((frozenset({a.id, b.id}), Truth.MAYBE))
     return found
 
@@ -704,9 +715,16 @@ def narrow_tenures() -> st.SearchStrategy[list[Tenure]]:
 
 @given(narrow_tenures())
 def test_the_overlap_rule_equals_a_brute_force_pairwise_check(tenures: list[Tenure]) -> None:
-    report = yrd(tenures=tenures).validate().filter(code="tenure-overlap")
-    found = {(frozenset(f.ids), Truth.MAYBE if f.possible else Truth.YES) for f in report}
-    assert found == brute_force_overlaps(tenures)
+    m = yrd(tenures=tenures)
+    report = m.validate().filter(code="tenure-overlap")
+    pairs = brute_force_overlaps(m, tenures)
+    listed = {(frozenset(p), f.possible) for f in report for p in itertools.combinations(f.ids, 2)}
+    for pair, truth in pairs:  # every overlapping pair is in a finding, a certain one in a certain finding
+        assert (pair, False) in listed or (truth is Truth.MAYBE and (pair, True) in listed)
+    met = {pair for pair, _ in pairs}
+    for f in report:  # and every tenure a finding lists meets another one it lists
+        assert all(any(frozenset({i, j}) in met for j in f.ids if j != i) for i in f.ids)
+    assert bool(report.findings) == bool(pairs)
     for a, b in itertools.combinations(tenures, 2):
         assert overlap(a, b) is overlap(b, a)
 
@@ -716,7 +734,8 @@ def test_the_seat_rule_equals_a_day_by_day_count(tenures: list[Tenure], seats: i
     post = Post(id="anhui.governor", name_en="Governor of Anhui", member="anhui", seats=seats, sources=CITE)
     m = yrd(tenures=tenures, posts=(post,))
     report = m.validate().filter(code="tenure-overlap")
-    counted = [t.bounds() for t in tenures if not t.overlap_allowed]
+    spans = [m.span(t) for t in tenures if not t.overlap_allowed]
+    counted = [(s.certain_from, s.certain_until - 1, s.possible_from, s.possible_until - 1) for s in spans]
     days = {b[i] for b in counted for i in range(4)}
     certain = any(sum(b[0] <= d <= b[1] for b in counted) > seats for d in days)
     possible = any(sum(b[2] <= d <= b[3] for b in counted) > seats for d in days)

@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING, Any
 
 from yrdmodel.errors import (
     AmbiguousAnswerError,
+    ArgumentTypeError,
     DataError,
+    InvalidArgumentError,
     MergeConflictError,
     Problem,
     UndeclaredError,
@@ -20,6 +22,7 @@ from yrdmodel.errors import (
 )
 from yrdmodel.model.bodies import Body, BodyKind, Count, Tier
 from yrdmodel.model.dates import DateLike, PartialDate, Precision, Truth
+from yrdmodel.model.interval import Span
 from yrdmodel.model.mechanism import Event, EventKind, Mechanism
 from yrdmodel.model.meetings import Attendance, Meeting
 from yrdmodel.model.members import Member, MemberKind, MembershipChange, MembershipStatus
@@ -105,6 +108,7 @@ def __dir__() -> list[str]:
 __all__ = [
     "Alias",
     "AmbiguousAnswerError",
+    "ArgumentTypeError",
     "Attendance",
     "Body",
     "BodyKind",
@@ -122,6 +126,7 @@ __all__ = [
     "Finding",
     "HostYear",
     "Identifier",
+    "InvalidArgumentError",
     "LeaderHolding",
     "Mechanism",
     "Meeting",
@@ -147,6 +152,7 @@ __all__ = [
     "Source",
     "SourceKind",
     "SourceSummary",
+    "Span",
     "Tenure",
     "Tier",
     "Truth",

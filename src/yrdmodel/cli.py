@@ -504,8 +504,8 @@ def _leaders(out: _Out, args: argparse.Namespace) -> tuple[Json, Lines]:
     if on is None:
         if m.as_of is None:
             raise UsageError("the data has no as-of date: give the day with --on YYYY-MM-DD")
-        on = m.as_of.last
-        stated = f" (the data's as-of date {m.as_of}; give another day with --on)"
+        on = m.as_of.first
+        stated = " (as far as the data knows, on its as_of day)"
     found = leaders_on(m, on)
     data = {"date": on.isoformat(), "leaders": to_data(found)}
     table: list[list[str]] = []

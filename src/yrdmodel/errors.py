@@ -11,7 +11,9 @@ import attrs
 
 __all__ = [
     "AmbiguousAnswerError",
+    "ArgumentTypeError",
     "DataError",
+    "InvalidArgumentError",
     "MergeConflictError",
     "Problem",
     "ProblemKind",
@@ -76,6 +78,20 @@ class UnknownIdError(YrdModelError, KeyError):
     def __str__(self) -> str:
         hint = f"; did you mean {', '.join(self.suggestions)}?" if self.suggestions else ""
         return shorten(f"no {self.kind} with id or name {self.key!r}") + hint
+
+
+class InvalidArgumentError(YrdModelError, ValueError):
+    """A query's argument has the right type but no valid value: ``"2021-02-30"``, ``"2021-06"`` as a day.
+
+    The message names the argument and the forms it accepts.
+    """
+
+
+class ArgumentTypeError(YrdModelError, TypeError):
+    """A query's argument has a type the query does not accept: ``"2021"`` or ``True`` as a year.
+
+    The message names the argument and the forms it accepts; no answer is guessed from it.
+    """
 
 
 class AmbiguousAnswerError(YrdModelError, ValueError):

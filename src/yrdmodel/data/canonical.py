@@ -202,6 +202,11 @@ def canonical_text(text: str, context: Mapping[str, Any] | None = None) -> str:
     return render(document, _header(text), context if context is not None else document)
 
 
+def _is_table(value: object) -> bool:
+    """Whether a top-level value is written as a table or an array of tables (not a plain assignment)."""
+    return isinstance(value, Mapping) or (isinstance(value, list) and all(isinstance(v, Mapping) for v in value))
+
+
 def render(document: Mapping[str, Any], header: list[str], context: Mapping[str, Any]) -> str:
     """Write parsed data as a packaged TOML file in canonical form.
 
@@ -218,7 +223,7 @@ def render(document: Mapping[str, Any], header: list[str], context: Mapping[str,
     sorters = _sorters(context)
     keys = dict(_keys(Mechanism))
     lines = list(header)
-    scalars = [k for k in _ordered(document, Mechanism) if not isinstance(document[k], list | Mapping)]
+    scalars = [k for k in _ordered(document, Mechanism) if not _is_table(document[k])]
     if scalars:
         lines.append("")
         for key in scalars:
@@ -227,7 +232,7 @@ def render(document: Mapping[str, Any], header: list[str], context: Mapping[str,
         value, cls = document[key], keys.get(key)
         if isinstance(value, Mapping):
             lines += ["", f"[{key}]", *_table(f"{key}.", value, cls)]
-        elif isinstance(value, list):
+        elif _is_table(value):
             records = sorted(value, key=sorters[key]) if key in sorters else value
             for record in records:
                 lines += ["", f"[[{key}]]", *_table(f"{key}.", record, cls)]

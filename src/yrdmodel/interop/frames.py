@@ -19,12 +19,14 @@ Examples:
 
 import datetime
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from yrdmodel.model.dates import DateLike, PartialDate, Truth, as_date
+from yrdmodel.model.dates import DateLike, PartialDate, day_ordinal
 from yrdmodel.model.mechanism import Mechanism
+from yrdmodel.model.posts import Tenure
 
 if TYPE_CHECKING:
+    import numpy.typing as npt
     import pandas as pd
 
 __all__ = ["PRECISIONS", "leaders_frame", "meetings_frame", "plans_frame", "tenures_frame"]
@@ -256,14 +258,16 @@ _PLAN_COLUMNS = (
 )
 
 
-def leaders_frame(m: Mechanism, dates: "DateLike | Iterable[DateLike]") -> "pd.DataFrame":
+def leaders_frame(m: Mechanism, dates: "DateLike | Iterable[DateLike] | npt.NDArray[Any]") -> "pd.DataFrame":
     """Who held each main-leader post on each of some days, long format.
 
     For every day and every main-leader post there is one row per tenure that may cover the
     day, with ``truth`` ``"yes"`` (certainly held) or ``"maybe"`` (a partial or unknown date
     leaves it open); a post that no tenure may cover that day has one row with ``person``
     and ``truth`` missing. ``frame[frame.truth == "yes"]`` gives what
-    [`leaders`][yrdmodel.Mechanism.leaders] answers.
+    `leaders` answers: the tenures' spans are the ones the mechanism
+    settles (`span`), certain through ``as_of`` and bounded by seats.
+    The rows are computed with numpy, a slice of days per tenure, not a Python call per answer.
 
     Columns: ``date`` (``datetime64[s]``), ``post``, ``post_name``, ``member``, ``person``,
     ``person_name``, ``truth`` (categorical ``"maybe"`` < ``"yes"``) and ``tenure`` (its id).
@@ -271,45 +275,99 @@ def leaders_frame(m: Mechanism, dates: "DateLike | Iterable[DateLike]") -> "pd.D
     Args:
         m: The mechanism.
         dates: One day or several: ISO ``YYYY-MM-DD`` strings, ``datetime.date``,
-            ``pendulum.Date`` or pandas timestamps.
+            ``pendulum.Date`` or pandas timestamps; or a numpy array of integer day ordinals
+            (``date.toordinal()``) or of ``datetime64`` values.
 
     Returns:
-        The rows by day, then post in data order.
+        The rows by day (in the order given), then post in data order, then tenure by start.
 
     Raises:
-        ValueError: A day is not a whole ISO date.
+        InvalidArgumentError: A day is not a whole real day (also a ``ValueError``).
+        ArgumentTypeError: A day is not a string or a date (also a ``TypeError``).
     """
-    days = [as_date(day) for day in _days(dates)]
+    import numpy as np
+
+    days = _ordinals(dates)
+    order = np.argsort(days, kind="stable")
+    ordered = days[order]
     people = {p.id: p for p in m.people}
-    rows = []
-    for day in days:
-        for post in m.main_leader_posts():
-            base: Row = {"date": day, "post": post.id, "post_name": post.name_en, "member": post.member}
-            found = m.holders_with_truth(post.id, day)
-            if not found:
-                rows.append(base | {"person": None, "person_name": None, "truth": None, "tenure": None})
-            for truth, tenure in found:
-                person = people.get(tenure.person)
-                rows.append(
-                    base
-                    | {
-                        "person": tenure.person,
-                        "person_name": person.name_en if person else None,
-                        "truth": "yes" if truth is Truth.YES else "maybe",
-                        "tenure": tenure.id,
-                    }
-                )
+    posts = m.main_leader_posts()
+    positions, post_rows, tenure_rows, certain_rows = [], [], [], []
+    tenures: list[Tenure | None] = [None]  # row 0: no tenure
+    for p, post in enumerate(posts):
+        covered = np.zeros(len(days), dtype=bool)
+        for t in m.tenures_for(post.id):
+            span = m.span(t)
+            lo, hi = np.searchsorted(ordered, [span.possible_from, span.possible_until], side="left")
+            if lo == hi:
+                continue
+            where = order[lo:hi]
+            covered[where] = True
+            positions.append(where)
+            post_rows.append(np.full(hi - lo, p))
+            tenure_rows.append(np.full(hi - lo, len(tenures)))
+            certain_rows.append((ordered[lo:hi] >= span.certain_from) & (ordered[lo:hi] < span.certain_until))
+            tenures.append(t)
+        empty = np.flatnonzero(~covered)
+        positions.append(empty)
+        post_rows.append(np.full(len(empty), p))
+        tenure_rows.append(np.zeros(len(empty), dtype=np.int64))
+        certain_rows.append(np.zeros(len(empty), dtype=bool))
+    position = np.concatenate(positions) if positions else np.zeros(0, dtype=np.int64)
+    post_of = np.concatenate(post_rows) if post_rows else np.zeros(0, dtype=np.int64)
+    tenure_of = np.concatenate(tenure_rows) if tenure_rows else np.zeros(0, dtype=np.int64)
+    certain = np.concatenate(certain_rows) if certain_rows else np.zeros(0, dtype=bool)
+    rank = np.lexsort((tenure_of, post_of, position))  # tenures were numbered by start within each post
+    position, post_of, tenure_of, certain = position[rank], post_of[rank], tenure_of[rank], certain[rank]
+
+    def column(values: list[Any]) -> Any:
+        table = np.empty(len(values), dtype=object)
+        table[:] = values
+        return table
+
+    person_of = [t.person if t else None for t in tenures]
+    post_table = column([x.id for x in posts])
     pd = _pandas()
-    frame = _frame(rows, ("date", "post", "post_name", "member", "person", "person_name", "truth", "tenure"))
-    frame["date"] = pd.Series([_day(r["date"]) for r in rows], dtype=_DATE_DTYPE, index=frame.index)
+    frame = pd.DataFrame(
+        {
+            "date": _datetimes(days[position]),
+            "post": post_table[post_of],
+            "post_name": column([x.name_en for x in posts])[post_of],
+            "member": column([x.member for x in posts])[post_of],
+            "person": column(person_of)[tenure_of],
+            "person_name": column([people[i].name_en if i in people else None for i in person_of])[tenure_of],
+            "truth": column([None, "maybe", "yes"])[np.where(tenure_of == 0, 0, np.where(certain, 2, 1))],
+            "tenure": column([t.id if t else None for t in tenures])[tenure_of],
+        }
+    )
     frame["truth"] = pd.Categorical(frame["truth"], categories=["maybe", "yes"], ordered=True)
-    return frame
+    text = pd.Series(["text"]).dtype
+    if not pd.api.types.is_object_dtype(text):
+        for name in ("post", "post_name", "member", "person", "person_name", "tenure"):
+            frame[name] = frame[name].astype(text)
+    return frame  # type: ignore[no-any-return]
 
 
-def _days(dates: "DateLike | Iterable[DateLike]") -> Sequence[DateLike]:
+_EPOCH = datetime.date(1970, 1, 1).toordinal()
+
+
+def _ordinals(dates: "DateLike | Iterable[DateLike] | npt.NDArray[Any]") -> "npt.NDArray[Any]":
+    """The days asked about as an int64 array of day ordinals, checked."""
+    import numpy as np
+
+    from yrdmodel.model.batch import check_ordinals
+
     if isinstance(dates, str | datetime.date):
-        return [dates]
-    return list(dates)
+        return np.array([day_ordinal(dates, "dates")], dtype=np.int64)
+    dtype = getattr(dates, "dtype", None)
+    if type(dates).__module__ == "numpy" or getattr(dtype, "kind", None) == "M":  # a pandas DatetimeIndex too
+        return check_ordinals(cast("npt.NDArray[Any]", dates), "dates")
+    return np.array([day_ordinal(day, "dates") for day in cast("Iterable[DateLike]", dates)], dtype=np.int64)
+
+
+def _datetimes(ordinals: "npt.NDArray[Any]") -> "npt.NDArray[Any]":
+
+    return (ordinals - _EPOCH).astype("datetime64[D]").astype("datetime64[s]")
 
 
 def _day(value: datetime.date | None) -> datetime.datetime | None:

@@ -17,14 +17,25 @@ How the model maps onto Popolo:
 - **posts**: every post, held in its body (when it has one) or its member's organization.
 - **memberships**: one per tenure (id ``Tenure.id``), linking person, post and organization;
   plus one per period of a member's membership history, linking the member organization to
-  the mechanism (``role`` ``"full"`` or ``"invited"``). Dates keep their precision: Popolo
-  allows ``YYYY``, ``YYYY-MM`` and ``YYYY-MM-DD``, so no day is invented. An unknown date is
-  left out.
-- **events**: every meeting. ``classification`` is the id of the body that met,
+  the mechanism (``role`` ``"full"`` or ``"invited"``; its ``end_date`` is the day before the
+  next period begins, at the latest). A tenure's dates are the bounds of
+  the days it *possibly* covers, as the mechanism settles them (`Mechanism.span`:
+  certain through ``as_of``, bounded by the post's other holders): ``start_date`` is the
+  recorded start at its precision, or the first possible day where only a bound is known;
+  ``end_date`` is Popolo's *last* day of the relationship, the day before yrdmodel's
+  (exclusive) end, or the last possible day. So a reader that takes a membership as current
+  on the days between its dates (everypolitician-popolo's ``current_at``) finds, on every day,
+  the holders `Mechanism.holders_with_truth` gives. Only a tenure that may still run
+  after ``as_of`` has no ``end_date``; one with no possible first day has no ``start_date``.
+  The ``label`` keeps what the dates cannot say: the attested days, and which bounds are
+  deduced.
+- **events**: every meeting, with an ``end_date`` (a one-day meeting ends on its day).
+  ``classification`` is the id of the body that met,
   ``organization_id`` the member that hosted it (the rotating organizer) or, without a host,
   the body. Attendees are person objects; one who attended in a post or role carries a
   membership saying so.
-- **areas**: one per member (classification ``"municipality"`` or ``"province"``).
+- **areas**: one per member (classification ``"municipality"`` or ``"province"``, also given as
+  ``type``, where EveryPolitician readers look).
 - **sources**: every record's citations become Popolo links. A source whose reference is a web
   address links to it (non-ASCII characters percent-encoded); a seed file or a description
   without an address gets the URN ``urn:yrdmodel:source:<source id>``, with the reference in
@@ -40,13 +51,15 @@ Examples:
     ['areas', 'events', 'memberships', 'organizations', 'persons', 'posts']
 """
 
+import datetime
 import re
 import urllib.parse
 from collections.abc import Iterable
 from typing import Any
 
 from yrdmodel.model.bodies import Body
-from yrdmodel.model.dates import PartialDate
+from yrdmodel.model.dates import PartialDate, Precision
+from yrdmodel.model.interval import FOREVER, NEVER, Span
 from yrdmodel.model.mechanism import Mechanism
 from yrdmodel.model.meetings import Attendance, Meeting
 from yrdmodel.model.members import Member, MembershipStatus
@@ -130,6 +143,40 @@ def _check_organization_ids(m: Mechanism, root_id: str) -> None:
 
 def _date(value: PartialDate | None) -> str | None:
     return None if value is None else str(value)
+
+
+def _iso(ordinal: int) -> str:
+    return datetime.date.fromordinal(ordinal).isoformat()
+
+
+def _membership_dates(
+    tenure: Tenure, span: Span, as_of: PartialDate | None
+) -> tuple[str | None, str | None, list[str]]:
+    """A tenure's Popolo ``start_date`` and ``end_date`` (the last day) from its span, and notes for its label."""
+    notes = []
+    if tenure.attested:
+        notes.append("seen in office on " + ", ".join(str(a) for a in tenure.attested))
+    start: str | None = None
+    if span.possible_from > NEVER:
+        if tenure.start is not None and tenure.start.lo == span.possible_from:
+            start = str(tenure.start)
+        else:
+            start = _iso(span.possible_from)
+            recorded = "no start recorded" if tenure.start is None else f"started {tenure.start}"
+            notes.append(f"{recorded}; not before {start}: the seats were certainly held by others the day before")
+    end: str | None = None
+    if span.possible_until < FOREVER:
+        end = _iso(span.possible_until - 1)
+        if tenure.end is None or tenure.end.hi != span.possible_until:
+            recorded = "no end recorded" if tenure.end is None else f"left {tenure.end}"
+            notes.append(
+                f"{recorded}; in office until {end} at the latest: the seats were certainly held by others the next day"
+            )
+        elif tenure.end.precision is not Precision.DAY:
+            notes.append(f"left {tenure.end}; in office until {end} at the latest")
+    elif as_of is not None and span.certain_until > as_of.lo:
+        notes.append(f"in office on {as_of}, the day the data was brought up to")
+    return start, end, notes
 
 
 def _compact(obj: Json) -> Json:
@@ -248,6 +295,9 @@ class _Exporter:
             how[0] = "acting at first"
         if tenure.confirmed is not None:
             how.append(f"confirmed {tenure.confirmed}")
+        span = self.m.span(tenure)
+        start, end, notes = _membership_dates(tenure, span, self.m.as_of)
+        how += notes
         return _compact(
             {
                 "id": tenure.id,
@@ -257,8 +307,8 @@ class _Exporter:
                 "post_id": tenure.post,
                 "organization_id": self.post_organization(post) if post is not None else None,
                 "area_id": post.member if post is not None else None,
-                "start_date": _date(tenure.start),
-                "end_date": _date(tenure.end),
+                "start_date": start,
+                "end_date": end,
                 "sources": self.links(tenure.sources),
             }
         )
@@ -292,7 +342,7 @@ class _Exporter:
                         "member": {"@type": "Organization", "id": member.id},
                         "organization_id": self.root_id,
                         "start_date": _date(change.since),
-                        "end_date": _date(until),
+                        "end_date": None if until is None else _iso(until.hi - 1),  # Popolo's last day
                         "sources": self.links(change.sources),
                     }
                 )
@@ -335,7 +385,7 @@ class _Exporter:
                 "name": meeting.name_en or meeting.name_zh or self.meeting_name(meeting),
                 "description": ". ".join(x.rstrip(".") for x in description if x) or None,
                 "start_date": _date(meeting.date),
-                "end_date": _date(meeting.end_date),
+                "end_date": _date(meeting.end_date or meeting.date),
                 "location": meeting.city,
                 "classification": meeting.body,
                 "organization_id": meeting.host or meeting.body,
@@ -361,6 +411,7 @@ class _Exporter:
                 "id": member.id,
                 "name": member.name_en,
                 "classification": member.kind.value,
+                "type": member.kind.value,
                 "sources": self.links(member.sources),
             }
         )

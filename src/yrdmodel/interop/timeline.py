@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING, cast
 import attrs
 
 from yrdmodel.model.dates import DateLike, as_date
+from yrdmodel.model.interval import Span
 from yrdmodel.model.mechanism import Mechanism
 from yrdmodel.model.meetings import Meeting
-from yrdmodel.model.posts import FOREVER, NEVER, Post, Tenure
+from yrdmodel.model.posts import Post
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -81,46 +82,20 @@ def _window(m: Mechanism, posts: list[Post], start: DateLike | None, end: DateLi
     return first, last
 
 
-def _clipped_bounds(tenure: Tenure, others: Sequence[Tenure], seats: int | None) -> tuple[int, int, int, int]:
-    """A tenure's bounds, with its uncertain parts stopped where another holder of a one-seat post certainly held it.
+def _segments(span: Span, first: int, last: int) -> list[_Segment]:
+    """The pieces of a tenure's bar inside the window: uncertain, certain, uncertain.
 
-    A tenure is one span of days, so when another person certainly held a one-seat post on some
-    day, this tenure cannot reach across that day. The uncertain parts are cut there; the
-    certain part is never cut (a contradiction in the data is left for ``validate()``).
+    The span is the one the mechanism settles (`span`), so the bars
+    show what the queries answer: certain through ``as_of``, bounded by the other holders.
     """
-    definite_from, definite_to, possible_from, possible_to = tenure.bounds()
-    if seats != 1:
-        return definite_from, definite_to, possible_from, possible_to
-    if definite_from <= definite_to:
-        anchor = definite_from
-    elif possible_to < FOREVER:
-        anchor = possible_to
-    elif possible_from > NEVER:
-        anchor = possible_from
-    else:
-        return definite_from, definite_to, possible_from, possible_to
-    certain = [(b[0], b[1]) for b in (o.bounds() for o in others if o is not tenure) if b[0] <= b[1]]
-    after_before = max((hi + 1 for lo, hi in certain if hi < anchor), default=possible_from)
-    before_after = min((lo - 1 for lo, hi in certain if lo > anchor), default=possible_to)
-    possible_from = max(possible_from, after_before)
-    possible_to = min(possible_to, before_after)
-    if definite_from <= definite_to:
-        possible_from, possible_to = min(possible_from, definite_from), max(possible_to, definite_to)
-    return definite_from, definite_to, possible_from, possible_to
-
-
-def _segments(bounds: tuple[int, int, int, int], first: int, last: int) -> list[_Segment]:
-    """The pieces of a tenure's bar inside the window: uncertain, certain, uncertain."""
-    definite_from, definite_to, possible_from, possible_to = bounds
-    pieces = (
-        [
-            (possible_from, definite_from - 1, False),
-            (definite_from, definite_to, True),
-            (definite_to + 1, possible_to, False),
+    if span.has_certain:
+        pieces = [
+            (span.possible_from, span.certain_from - 1, False),
+            (span.certain_from, span.certain_until - 1, True),
+            (span.certain_until, span.possible_until - 1, False),
         ]
-        if definite_from <= definite_to
-        else [(possible_from, possible_to, False)]
-    )
+    else:
+        pieces = [(span.possible_from, span.possible_until - 1, False)]
     clipped = [(max(lo, first), min(hi, last), certain) for lo, hi, certain in pieces]
     return [_Segment(lo, hi, certain) for lo, hi, certain in clipped if lo <= hi]
 
@@ -278,11 +253,7 @@ def draw_timeline(
     people = {p.id: p for p in m.people}
     for row in rows:
         tenures = m.tenures_for(row.post.id)
-        drawn = [
-            (tenure, pieces)
-            for tenure in tenures
-            if (pieces := _segments(_clipped_bounds(tenure, tenures, row.post.seats), first, last))
-        ]
+        drawn = [(tenure, pieces) for tenure in tenures if (pieces := _segments(m.span(tenure), first, last))]
         lanes = _lanes([(pieces[0].first, pieces[-1].last) for _, pieces in drawn])
         for (tenure, pieces), (lane, shared) in zip(drawn, lanes, strict=True):
             if shared == 1:

@@ -15,6 +15,8 @@ from typing import TypeAlias
 import attrs
 import pendulum
 
+from yrdmodel.errors import ArgumentTypeError, InvalidArgumentError
+
 __all__ = ["DateLike", "PartialDate", "Precision", "Truth", "as_date", "day_ordinal", "parse_partial_date"]
 
 DateLike: TypeAlias = str | datetime.date
@@ -205,23 +207,28 @@ def _from_ordinal(ordinal: int) -> pendulum.Date:
     return pendulum.Date(day.year, day.month, day.day)
 
 
-def day_ordinal(value: DateLike) -> int:
+_DAY_FORMS = "an ISO 'YYYY-MM-DD' string, a datetime.date or a pendulum.Date"
+
+
+def day_ordinal(value: DateLike, argument: str = "day") -> int:
     """The proleptic Gregorian ordinal of a query's day (see `as_date`); fast for date objects."""
     if isinstance(value, datetime.date):
         return value.toordinal()
-    return as_date(value).toordinal()
+    return as_date(value, argument).toordinal()
 
 
-def as_date(value: DateLike) -> pendulum.Date:
+def as_date(value: DateLike, argument: str = "day") -> pendulum.Date:
     """Turn a query's date argument into a ``pendulum.Date``.
 
     Args:
         value: An ISO ``YYYY-MM-DD`` string, a ``datetime.date`` or a ``pendulum.Date``
             (a ``datetime.datetime`` is cut to its date).
+        argument: The argument's name, for the error message.
 
     Raises:
-        ValueError: A string that is not a full ISO date; a partial date cannot name one day.
-        TypeError: Anything else.
+        InvalidArgumentError: A string that is not a real day in full (``"2021-02-30"``,
+            ``"2021-06"``); a partial date cannot name one day. Also a ``ValueError``.
+        ArgumentTypeError: Anything else. Also a ``TypeError``.
     """
     if isinstance(value, pendulum.Date):
         return value
@@ -230,8 +237,11 @@ def as_date(value: DateLike) -> pendulum.Date:
     if isinstance(value, datetime.date):
         return pendulum.Date(value.year, value.month, value.day)
     if isinstance(value, str):
-        parsed = parse_partial_date(value)
+        try:
+            parsed = parse_partial_date(value)
+        except ValueError as exc:
+            raise InvalidArgumentError(f"{argument}: {value!r} is not a real day ({exc}); give {_DAY_FORMS}") from None
         if parsed.precision is not Precision.DAY:
-            raise ValueError(f"a query needs a whole day (YYYY-MM-DD), not {value!r}")
+            raise InvalidArgumentError(f"{argument}: a query needs a whole day, not {value!r}; give {_DAY_FORMS}")
         return parsed.first
-    raise TypeError(f"expected an ISO date string or a date, not {type(value).__name__}")
+    raise ArgumentTypeError(f"{argument}: expected a day as {_DAY_FORMS}, not {type(value).__name__} {value!r}")

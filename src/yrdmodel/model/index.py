@@ -3,61 +3,66 @@
 from array import array
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TypeVar
 
 from yrdmodel.errors import AmbiguousAnswerError
 from yrdmodel.model.dates import Truth
+from yrdmodel.model.interval import Span, bound_by_seats, full_days, settle
 from yrdmodel.model.people import Person
 from yrdmodel.model.posts import Tenure
 
-__all__ = ["PostTenures", "by_id", "group"]
+__all__ = ["PostTenures", "by_id", "group", "post_spans"]
 
 T = TypeVar("T")
 
 
 class PostTenures:
-    """The tenures of one post, sorted for as-of queries in O(log n).
+    """The tenures of one post with their spans, sorted for as-of queries in O(log n).
 
-    Tenures are sorted by the first day they may cover, and their day bounds are kept in
-    compact columns. `at` bisects on the first possible day and walks back only while
-    the running maximum of the last possible day (``reach``) says an earlier tenure may still
-    cover the asked day. When the definite spans of the post do not overlap (the usual case),
-    `holder` answers with one bisect over them and no further lookup.
+    The spans (`Span`) are settled once, at build, with the
+    ``as_of`` rule and the post's seats (see `post_spans`). Tenures are sorted by the
+    first day they may cover, and their bounds are kept in compact columns. `at` bisects
+    on the first possible day and walks back only while the running maximum of the possible
+    ends (``reach``) says an earlier tenure may still cover the asked day. When the certain
+    ranges of the post do not overlap (the usual case), `holder` answers with one bisect
+    over them and no further lookup.
 
     Args:
-        tenures: The tenures of the post.
+        rows: The tenures of the post, each with its span.
         people: People by id, to resolve holders once at build.
     """
 
     __slots__ = (
-        "_definite_from", "_definite_to", "_people", "_possible_to", "_reach", "_segments", "_starts", "tenures"
+        "_certain_from", "_certain_until", "_people", "_position", "_possible_until", "_reach", "_segments",
+        "_starts", "tenures",
     )  # fmt: skip
 
-    def __init__(self, tenures: Iterable[Tenure], people: Mapping[str, Person]) -> None:
-        rows = sorted(((t.bounds(), t) for t in tenures), key=lambda row: (row[0][2], row[0][0]))
-        self.tenures: tuple[Tenure, ...] = tuple(t for _, t in rows)
-        self._starts = array("l", (b[2] for b, _ in rows))
-        self._definite_from = array("l", (b[0] for b, _ in rows))
-        self._definite_to = array("l", (b[1] for b, _ in rows))
-        self._possible_to = array("l", (b[3] for b, _ in rows))
+    def __init__(self, rows: Iterable[tuple[Span, Tenure]], people: Mapping[str, Person]) -> None:
+        ordered = sorted(rows, key=lambda row: (row[0].possible_from, row[0].certain_from))
+        self.tenures: tuple[Tenure, ...] = tuple(t for _, t in ordered)
+        self._position: dict[int, int] | None = None  # built on the first span() call
+        self._starts = array("l", (s.possible_from for s, _ in ordered))
+        self._certain_from = array("l", (s.certain_from for s, _ in ordered))
+        self._certain_until = array("l", (s.certain_until for s, _ in ordered))
+        self._possible_until = array("l", (s.possible_until for s, _ in ordered))
         reach, furthest = array("l"), -(2**62)
-        for b, _ in rows:
-            furthest = max(furthest, b[3])
+        for s, _ in ordered:
+            furthest = max(furthest, s.possible_until)
             reach.append(furthest)
         self._reach = reach
         self._people = people
-        self._segments = _disjoint_segments(rows, people)
+        self._segments = _disjoint_segments(ordered, people)
 
     def at(self, day: int) -> list[tuple[Truth, Tenure]]:
         """The tenures that may cover the day ordinal ``day``, each with YES or MAYBE, in start order."""
         found: list[tuple[Truth, Tenure]] = []
-        reach, possible_to = self._reach, self._possible_to
+        reach, possible_until = self._reach, self._possible_until
         i = bisect_right(self._starts, day) - 1
-        while i >= 0 and reach[i] >= day:
-            if possible_to[i] >= day:
-                definite = self._definite_from[i] <= day <= self._definite_to[i]
-                found.append((Truth.YES if definite else Truth.MAYBE, self.tenures[i]))
+        while i >= 0 and reach[i] > day:
+            if possible_until[i] > day:
+                certain = self._certain_from[i] <= day < self._certain_until[i]
+                found.append((Truth.YES if certain else Truth.MAYBE, self.tenures[i]))
             i -= 1
         found.reverse()
         return found
@@ -71,17 +76,54 @@ class PostTenures:
         if self._segments is not None:
             starts, ends, holders = self._segments
             i = bisect_right(starts, day) - 1
-            return holders[i] if i >= 0 and day <= ends[i] else None
+            return holders[i] if i >= 0 and day < ends[i] else None
         definite = [t for truth, t in self.at(day) if truth is Truth.YES]
         if len(definite) > 1:
             names = ", ".join(t.person for t in definite)
             raise AmbiguousAnswerError(f"{len(definite)} holders of {definite[0].post} on that day ({names})")
         return self._people.get(definite[0].person) if definite else None
 
-    def rows(self) -> Iterator[tuple[tuple[int, int, int, int], Tenure]]:
-        """``(bounds, tenure)`` in start order, with the bounds [`Tenure.bounds`][yrdmodel.Tenure.bounds] gives, computed once at build."""
-        columns = zip(self._definite_from, self._definite_to, self._starts, self._possible_to, strict=True)
-        return zip(columns, self.tenures, strict=True)
+    def holders_of(self, days: Sequence[int]) -> list[Person | None]:
+        """`holder` of each day ordinal, in order."""
+        if self._segments is None:
+            return [self.holder(day) for day in days]
+        starts, ends, holders = self._segments
+        found: list[Person | None] = []
+        for day in days:
+            i = bisect_right(starts, day) - 1
+            found.append(holders[i] if i >= 0 and day < ends[i] else None)
+        return found
+
+    def segments(self) -> "Segments | None":
+        """The certain ranges in order as ``(starts, ends, holders)`` (half-open), or None when two share a day."""
+        return self._segments
+
+    @property
+    def spans(self) -> tuple[Span, ...]:
+        """The settled spans, in the order of `tenures` (made from the compact columns)."""
+        return tuple(self._span(i) for i in range(len(self.tenures)))
+
+    def _span(self, i: int) -> Span:
+        return Span(self._certain_from[i], self._certain_until[i], self._starts[i], self._possible_until[i])
+
+    def columns(self) -> tuple[Sequence[int], Sequence[int], Sequence[int], Sequence[int]]:
+        """The settled spans as columns, in the order of `tenures`.
+
+        Returns:
+            ``(certain_from, certain_until, possible_from, possible_until)``, read-only.
+        """
+        return self._certain_from, self._certain_until, self._starts, self._possible_until
+
+    def rows(self) -> Iterator[tuple[Span, Tenure]]:
+        """``(span, tenure)`` in start order, with the spans settled at build."""
+        return ((self._span(i), t) for i, t in enumerate(self.tenures))
+
+    def span(self, tenure: Tenure) -> Span:
+        """The settled span of one of the post's tenures (ValueError if it is not one of them)."""
+        if self._position is None:
+            self._position = {id(t): i for i, t in enumerate(self.tenures)}
+        i = self._position.get(id(tenure))
+        return self._span(i if i is not None and self.tenures[i] is tenure else self.tenures.index(tenure))
 
     def neighbours(self, tenure: Tenure) -> tuple[Tenure | None, Tenure | None]:
         """The tenures just before and just after ``tenure`` in start order."""
@@ -94,16 +136,55 @@ class PostTenures:
 Segments = tuple[list[int], list[int], list[Person | None]]
 
 
-def _disjoint_segments(
-    rows: list[tuple[tuple[int, int, int, int], Tenure]], people: Mapping[str, Person]
-) -> Segments | None:
-    """The non-empty definite spans in order with their holders, or None when two of them share a day."""
-    spans = sorted(((b[0], b[1], t) for b, t in rows if b[0] <= b[1]), key=lambda span: span[:2])
+def post_spans(tenures: Sequence[Tenure], seats: int | None, checked_through: int | None) -> list[Span]:
+    """The spans of a post's tenures under the as-of and seat rules, in the order given.
+
+    1. Each tenure's own dates give its span (`settle`).
+    2. An open tenure is *checked* through ``checked_through`` when, bounded by the seats
+       (the other tenures' certain days), it may still run on that day: one that a successor
+       certainly closed earlier is not vouched for. A checked tenure is certain from its certain
+       start through that day.
+    3. The seats then bound every tenure (except those marked ``overlap_allowed``) by the
+       certain days of the others, as of step 2.
+
+    Args:
+        tenures: The post's tenures.
+        seats: The post's seats; None when unknown (then the seats bound nothing).
+        checked_through: The day ordinal through which the data's curators checked the post's
+            open tenures (``as_of``), or None.
+    """
+    evidence = [t.evidence() for t in tenures]
+    own = [settle(possible, touched) for possible, touched in evidence]
+    bounded = [] if seats is None else [i for i, t in enumerate(tenures) if not t.overlap_allowed]
+    through: list[int | None] = [None] * len(tenures)
+    if checked_through is not None:
+        full = full_days((own[i] for i in bounded), seats) if seats is not None else ([], [])
+        free = set(bounded)
+        for i, t in enumerate(tenures):
+            if t.end is None:
+                reach = bound_by_seats(own[i], full, evidence[i][1]) if i in free else own[i]
+                if reach.possible_until > checked_through:
+                    through[i] = checked_through
+    spans = [
+        settle(possible, touched, checked_through=through[i]) if through[i] is not None else own[i]
+        for i, (possible, touched) in enumerate(evidence)
+    ]
+    if seats is None:
+        return spans
+    full = full_days((spans[i] for i in bounded), seats)
+    for i in bounded:
+        spans[i] = bound_by_seats(spans[i], full, evidence[i][1], checked_through=through[i])
+    return spans
+
+
+def _disjoint_segments(rows: list[tuple[Span, Tenure]], people: Mapping[str, Person]) -> Segments | None:
+    """The non-empty certain ranges in order with their holders, or None when two of them share a day."""
+    spans = sorted(((s.certain_from, s.certain_until, t) for s, t in rows if s.has_certain), key=lambda x: x[:2])
     starts: list[int] = []
     ends: list[int] = []
     holders: list[Person | None] = []
     for start, end, tenure in spans:
-        if ends and start <= ends[-1]:
+        if ends and start < ends[-1]:
             return None
         starts.append(start)
         ends.append(end)

@@ -2,17 +2,25 @@
 
 import datetime
 import enum
+import numbers
 from collections.abc import Iterable, Mapping
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import attrs
 import pendulum
 
-from yrdmodel.errors import AmbiguousAnswerError, UndeclaredError, UnknownIdError
+from yrdmodel.errors import (
+    AmbiguousAnswerError,
+    ArgumentTypeError,
+    InvalidArgumentError,
+    UndeclaredError,
+    UnknownIdError,
+)
 from yrdmodel.model.bodies import Body, BodyKind, Tier
 from yrdmodel.model.dates import DateLike, PartialDate, Truth, as_date, day_ordinal
-from yrdmodel.model.index import PostTenures, by_id, group
+from yrdmodel.model.index import PostTenures, by_id, group, post_spans
+from yrdmodel.model.interval import Span
 from yrdmodel.model.meetings import Meeting
 from yrdmodel.model.members import Member
 from yrdmodel.model.people import Person
@@ -20,9 +28,11 @@ from yrdmodel.model.plans import Plan, PlanKind
 from yrdmodel.model.posts import Post, Tenure
 from yrdmodel.model.rotation import Deviation, RotationPolicy
 from yrdmodel.model.schema import collection, refers, summarised
-from yrdmodel.model.sources import Source
+from yrdmodel.model.sources import Source, check_ids
 
 if TYPE_CHECKING:
+    import numpy.typing as npt
+
     from yrdmodel.model.lookup import PersonMatch
     from yrdmodel.validation.report import ValidationReport
 
@@ -90,7 +100,16 @@ class _Index:
             for name in (person.id, *person.names):
                 names.setdefault(_fold(name), set()).add(person.id)
         self.names = {name: tuple(sorted(ids)) for name, ids in names.items()}
-        self.tenures_by_post = {post: PostTenures(ts, self.people) for post, ts in group(m.tenures, "post").items()}
+        checked = m.as_of.lo if m.as_of is not None else None
+        current = None if m.current_posts is None else frozenset(m.current_posts)
+        self.tenures_by_post = {}
+        for post_id, ts in group(m.tenures, "post").items():
+            post = self.posts.get(post_id)
+            seats = 1 if post is None else post.seats  # a dangling post counts as one seat, as in validate()
+            through = checked if current is None or post_id in current else None
+            self.tenures_by_post[post_id] = PostTenures(
+                zip(post_spans(ts, seats, through), ts, strict=True), self.people
+            )
         self.tenures_by_person = {
             person: tuple(sorted(ts, key=_tenure_key)) for person, ts in group(m.tenures, "person").items()
         }
@@ -105,6 +124,30 @@ def _fold(name: str) -> str:
 
 def _tenure_key(tenure: Tenure) -> tuple[int, int]:
     return (tenure.start.lo, tenure.start.hi) if tenure.start is not None else (-1, -1)
+
+
+def _check_current_posts(mechanism: object, attribute: Any, value: tuple[str, ...] | None) -> None:
+    if value is not None:
+        check_ids(mechanism, attribute, value)
+
+
+def _check_year(year: object) -> int:
+    """The year as an int: an int or another integral number (numpy's), never a bool, str or float."""
+    if not isinstance(year, numbers.Integral) or isinstance(year, bool):
+        raise ArgumentTypeError(f"year: expected an int such as 2021, not {type(year).__name__} {year!r}")
+    return int(year)
+
+
+def _plan_kind(kind: object) -> PlanKind:
+    if isinstance(kind, PlanKind):
+        return kind
+    forms = ", ".join(repr(k.value) for k in PlanKind)
+    if isinstance(kind, str):
+        try:
+            return PlanKind(kind)
+        except ValueError:
+            raise InvalidArgumentError(f"kind: {kind!r} is no plan kind; give a PlanKind or one of {forms}") from None
+    raise ArgumentTypeError(f"kind: expected a PlanKind or one of {forms}, not {type(kind).__name__} {kind!r}")
 
 
 _R = TypeVar("_R")
@@ -128,7 +171,13 @@ class Mechanism:
     Attributes:
         name_en: The mechanism's English name.
         name_zh: Its Chinese name.
-        as_of: The date the data was last brought up to; answers after it rest on no source.
+        as_of: The date the data was last brought up to: its curators checked the open tenures
+            (no end) of the posts it keeps current through that day, so such a tenure is
+            certain from its certain start through ``as_of`` and only possible after it.
+            Answers after it rest on no source.
+        current_posts: The ids of the posts whose open tenures ``as_of`` vouches for; None (the
+            default) for every post. The open tenures of other posts are certain only through
+            their last attested day.
         sources: Every source the records cite.
         members: The member regions, in the order the data lists them.
         all_bodies: Every body (use [`bodies`][yrdmodel.Mechanism.bodies] to filter by tier). Serialized as ``bodies``.
@@ -145,6 +194,9 @@ class Mechanism:
     name_en: str
     name_zh: str | None = None
     as_of: PartialDate | None = None
+    current_posts: tuple[str, ...] | None = attrs.field(
+        default=None, validator=_check_current_posts, metadata=refers("posts")
+    )
     sources: tuple[Source, ...] = attrs.field(default=(), metadata=collection("source"))
     members: tuple[Member, ...] = attrs.field(default=(), metadata=collection("member"))
     all_bodies: tuple[Body, ...] = attrs.field(default=(), metadata=collection("body", key="bodies"))
@@ -266,7 +318,9 @@ class Mechanism:
         Raises:
             UnknownIdError: The data holds no symposium for that year.
             UndeclaredError: The data declares no decision body (see [`host_body`][yrdmodel.Mechanism.host_body]).
+            ArgumentTypeError: ``year`` is not an int (a ``bool`` or a string is refused).
         """
+        year = _check_year(year)
         self.host_body  # noqa: B018 - refuses when no decision body is declared
         found = [s for s in self._index.symposia if s.year == year]
         if not found:
@@ -292,7 +346,9 @@ class Mechanism:
 
         Raises:
             UndeclaredError: The data declares no decision body (see [`host_body`][yrdmodel.Mechanism.host_body]).
+            ArgumentTypeError: ``year`` is not an int (a ``bool`` or a string is refused).
         """
+        year = _check_year(year)
         host = self.hosts.get(year)
         if host is None:
             decided = [s.next_host for s in self._index.symposia if s.next_host_year == year and s.next_host]
@@ -330,7 +386,7 @@ class Mechanism:
 
         A meeting dated only to a month or year is included when its range meets the interval.
         """
-        lo, hi = as_date(start).toordinal(), as_date(end).toordinal()
+        lo, hi = day_ordinal(start, "start"), day_ordinal(end, "end")
         found = (m for m in self.meetings if m.date.lo <= hi and m.last_date.hi >= lo)
         return tuple(sorted((m for m in found if body is None or m.body == body), key=lambda m: m.date.sort_key))
 
@@ -349,26 +405,78 @@ class Mechanism:
         return tuple(t for truth, t in self.holders_with_truth(post_id, on) if include_possible or truth is Truth.YES)
 
     def holders_with_truth(self, post_id: str, on: DateLike) -> tuple[tuple[Truth, Tenure], ...]:
-        """Every tenure that may cover a day, with ``Truth.YES`` (certainly) or ``Truth.MAYBE``."""
+        """Every tenure that may cover a day, with ``Truth.YES`` (certainly) or ``Truth.MAYBE``.
+
+        The answers follow the data's ``as_of`` and the post's seats (see `span`).
+        """
+        day = day_ordinal(on, "on")
         index = self._post_tenures(post_id)
-        return () if index is None else tuple(index.at(day_ordinal(on)))
+        return () if index is None else tuple(index.at(day))
 
     def holder(self, post_id: str, on: DateLike) -> Person | None:
         """The person who certainly held a post on a day.
 
         Returns None when no tenure certainly covers the day: the post was vacant, the data
-        has a gap, or a partial date leaves it open (see [`holders_with_truth`][yrdmodel.Mechanism.holders_with_truth]).
+        has a gap, or a partial date leaves it open (see `holders_with_truth`). An open
+        tenure is certain through the data's ``as_of``.
 
         Raises:
             AmbiguousAnswerError: Several people certainly held it that day (a post with
                 several seats, or an overlap in the data).
+            UnknownIdError: No post has that id.
+            InvalidArgumentError: ``on`` is a string that is not a whole real day.
+            ArgumentTypeError: ``on`` is not a string or a date.
         """
         # The hot path of the library: kept to one dictionary lookup, one bisect and no extra calls.
         index = self._index.tenures_by_post.get(post_id)
+        day = on.toordinal() if isinstance(on, datetime.date) else day_ordinal(on, "on")
         if index is None:
             self._post_tenures(post_id)  # raises for an unknown post; a known post without tenures has no holder
             return None
-        return index.holder(on.toordinal() if isinstance(on, datetime.date) else day_ordinal(on))
+        return index.holder(day)
+
+    def holders_on(self, post_id: str, days: "Iterable[DateLike] | npt.NDArray[Any]") -> list[Person | None]:
+        """`holder` on many days at once: the certain holder of a post on each day, or None.
+
+        Args:
+            post_id: The post.
+            days: ISO strings, dates, or a numpy array of integer day ordinals
+                (``date.toordinal()``) or of ``datetime64`` values (a pandas ``DatetimeIndex``
+                too); an array is answered without a Python call per day.
+
+        Returns:
+            One answer per day, in order.
+
+        Raises:
+            AmbiguousAnswerError: Several people certainly held the post on one of the days.
+            UnknownIdError: No post has that id.
+            InvalidArgumentError: A day is not a real day.
+            ArgumentTypeError: A day is not a string or a date, or the array is not of integers.
+        """
+        index = self._post_tenures(post_id)
+        if type(days).__module__ == "numpy" or getattr(getattr(days, "dtype", None), "kind", None) == "M":
+            from yrdmodel.model.batch import holders_of_ordinals
+
+            return holders_of_ordinals(index, cast("npt.NDArray[Any]", days))
+        ordinals = [day.toordinal() if isinstance(day, datetime.date) else day_ordinal(day, "days") for day in days]
+        return [None] * len(ordinals) if index is None else index.holders_of(ordinals)
+
+    def span(self, tenure: Tenure) -> Span:
+        """The days a tenure certainly and possibly covers, under the data's rules.
+
+        The tenure's own dates give a first span (`Tenure.span`); an open tenure of a post
+        the data keeps current is then certain through ``as_of``, and a post's seats bound what
+        is unknown: on a day where as many other tenures certainly hold the post as it has
+        seats, this one certainly does not.
+
+        Raises:
+            UnknownIdError: The tenure is not one of the mechanism's.
+        """
+        index = self._index.tenures_by_post.get(tenure.post)
+        try:
+            return index.span(tenure)  # type: ignore[union-attr]
+        except (AttributeError, ValueError):
+            raise UnknownIdError("tenure", tenure.id) from None
 
     @property
     def tenures_by_post(self) -> Mapping[str, PostTenures]:
@@ -388,9 +496,15 @@ class Mechanism:
     def leaders(self, on: DateLike) -> dict[str, Person | None]:
         """Post id to the person who certainly held it on a day, for every main-leader post.
 
-        A post whose holder the data cannot settle maps to None.
+        A post whose holder the data cannot settle maps to None. On the data's ``as_of`` day
+        the answers are as far as the data knows: open tenures are certain through it.
         """
-        return {post.id: self.holder(post.id, on) for post in self.main_leader_posts()}
+        day = day_ordinal(on, "on")
+        posts = self._index.tenures_by_post
+        return {
+            post.id: None if (index := posts.get(post.id)) is None else index.holder(day)
+            for post in self.main_leader_posts()
+        }
 
     def tenures_of(self, person: str | Person) -> tuple[Tenure, ...]:
         """A person's tenures, by start (the person by id, name or [`Person`][yrdmodel.Person])."""
@@ -418,17 +532,30 @@ class Mechanism:
 
     # Plans -----------------------------------------------------------------------------------------
 
-    def plans_of(self, kind: PlanKind) -> tuple[Plan, ...]:
-        """The plans of one kind, by first year."""
+    def plans_of(self, kind: PlanKind | str) -> tuple[Plan, ...]:
+        """The plans of one kind (a `PlanKind` or its value, ``"three_year_action"``), by first year.
+
+        Raises:
+            InvalidArgumentError: A string that is no kind's value.
+            ArgumentTypeError: Neither a `PlanKind` nor a string.
+        """
+        kind = _plan_kind(kind)
         return tuple(sorted((p for p in self.plans if p.kind is kind), key=lambda p: (p.first_year or 0, p.id)))
 
-    def plan_in_force(self, kind: PlanKind, on: DateLike) -> Plan | None:
+    def plan_in_force(self, kind: PlanKind | str, on: DateLike) -> Plan | None:
         """The plan of a kind whose period includes the day's year, or None.
+
+        Args:
+            kind: A `PlanKind` or its value (``"three_year_action"``).
+            on: The day.
 
         Raises:
             AmbiguousAnswerError: Two plans of the kind cover that year.
+            InvalidArgumentError: ``kind`` is a string that is no kind's value, or ``on`` not a real day.
+            ArgumentTypeError: ``kind`` or ``on`` has a type not accepted.
         """
-        year = as_date(on).year
+        kind = _plan_kind(kind)
+        year = as_date(on, "on").year
         found = [p for p in self.plans_of(kind) if p.in_force(year)]
         if len(found) > 1:
             raise AmbiguousAnswerError(f"{len(found)} {kind.value} plans in force in {year}")

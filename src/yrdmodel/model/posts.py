@@ -6,16 +6,12 @@ from typing import Any
 import attrs
 import pendulum
 
-from yrdmodel.model.dates import DateLike, PartialDate, Precision, Truth, as_date
+from yrdmodel.model.dates import DateLike, PartialDate, Truth, as_date
+from yrdmodel.model.interval import FOREVER, NEVER, Span, settle
 from yrdmodel.model.schema import refers
 from yrdmodel.model.sources import Sourced, check_id, check_ids, check_optional_id
 
 __all__ = ["Post", "Tenure"]
-
-FOREVER = 10**7
-"""An ordinal after every real day (``date.max`` is 3652059)."""
-NEVER = -1
-"""An ordinal before every real day."""
 
 
 def _check_seats(post: object, attribute: Any, seats: int | None) -> None:
@@ -95,27 +91,32 @@ class Tenure(Sourced):
         base = f"{self.post}:{self.person}"
         return base if self.start is None else f"{base}:{self.start}"
 
-    def bounds(self) -> tuple[int, int, int, int]:
-        """Day ordinals ``(definite_from, definite_to, possible_from, possible_to)``, all inclusive.
+    def evidence(self) -> tuple[tuple[int, int], tuple[tuple[int, int], ...]]:
+        """What the dates say about the tenure's days, as closed ranges of day ordinals.
 
-        Between the definite bounds the person certainly held the post; outside the possible
-        bounds certainly not. An unknown start or end is bounded by the attested days.
+        Returns:
+            The range the tenure lies in (from the first day the start may be to the last day
+            before the end may be) and the ranges it has a day in (the start, the day before
+            the end, each attested day).
         """
-        start, end, attested = self.start, self.end, self.attested
-        possible_from = start.lo if start is not None else NEVER
-        possible_to = end.hi - 1 if end is not None else FOREVER
-        definite_from = min([a.hi for a in attested], default=FOREVER)
+        start, end = self.start, self.end
+        touched = [(a.lo, a.hi) for a in self.attested]
         if start is not None:
-            definite_from = min(definite_from, start.hi)
+            touched.append((start.lo, start.hi))
         if end is not None:
-            definite_to = end.lo - 1
-        else:
-            seen = [a.lo for a in attested]
-            if start is not None and start.precision is Precision.DAY:
-                seen.append(start.lo)
-            definite_to = max(seen, default=NEVER)
-        # Inconsistent data (an attestation outside the span) must not widen the possible range.
-        return max(definite_from, possible_from), min(definite_to, possible_to), possible_from, possible_to
+            touched.append((end.lo - 1, end.hi - 1))
+        possible = (start.lo if start is not None else NEVER, end.hi - 1 if end is not None else FOREVER - 1)
+        return possible, tuple(touched)
+
+    def span(self, *, checked_through: int | None = None) -> Span:
+        """The days the tenure covers on its own dates (the mechanism's rules: `Mechanism.span`).
+
+        Args:
+            checked_through: For a tenure without an end, the day ordinal through which the
+                data's curators checked it (the ``as_of`` rule); None for none.
+        """
+        possible, touched = self.evidence()
+        return settle(possible, touched, checked_through=checked_through if self.end is None else None)
 
     def length(self) -> tuple[pendulum.Interval[pendulum.Date] | None, pendulum.Interval[pendulum.Date] | None]:
         """How long the tenure lasted, at least and at most, as pendulum intervals (``.in_years()``, ``.in_words()``).
@@ -131,16 +132,18 @@ class Tenure(Sourced):
             >>> at_least.in_months(), at_most.in_months(), at_most.end
             (41, 42, Date(2016, 6, 30))
         """
-        definite_from, definite_to, possible_from, possible_to = self.bounds()
-        certain = _interval(definite_from, definite_to) if definite_from <= definite_to else None
-        possible = _interval(possible_from, possible_to) if possible_from > NEVER and possible_to < FOREVER else None
+        span = self.span()
+        certain = _interval(span.certain_from, span.certain_until - 1) if span.has_certain else None
+        bounded = span.possible_from > NEVER and span.possible_until < FOREVER
+        possible = _interval(span.possible_from, span.possible_until - 1) if bounded else None
         return certain, possible
 
     def covers(self, on: DateLike) -> Truth:
-        """Whether the person held the post on a day: YES, NO, or MAYBE where dates are partial."""
-        day = as_date(on).toordinal()
-        definite_from, definite_to, possible_from, possible_to = self.bounds()
-        return Truth.between(day, (definite_from, definite_to), (possible_from, possible_to))
+        """Whether the person held the post on a day, on the tenure's own dates: YES, NO or MAYBE.
+
+        `Mechanism.holders_with_truth` also applies the data's ``as_of`` and the post's seats.
+        """
+        return self.span().covers(as_date(on).toordinal())
 
 
 def _interval(first: int, last: int) -> pendulum.Interval[pendulum.Date]:

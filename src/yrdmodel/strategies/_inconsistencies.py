@@ -194,8 +194,8 @@ def _out_of_order(draw: st.DrawFn, m: Mechanism) -> Inconsistency:
 
 
 def _definite(t: Tenure) -> tuple[int, int] | None:
-    definite_from, definite_to, _, _ = t.bounds()
-    return (definite_from, definite_to) if definite_from <= definite_to else None
+    span = t.span()
+    return (span.certain_from, span.certain_until - 1) if span.has_certain else None
 
 
 @_injects("tenure-overlap")

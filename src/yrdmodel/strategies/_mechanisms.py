@@ -513,8 +513,8 @@ class _Builder:
 
 def _certainly_held(t: Tenure, date: PartialDate) -> bool:
     """Whether a tenure certainly covers every day a meeting's date may be."""
-    definite_from, definite_to, _, _ = t.bounds()
-    return definite_from <= date.lo and date.hi <= definite_to
+    span = t.span()
+    return span.certain_from <= date.lo and date.hi < span.certain_until
 
 
 def mechanisms(

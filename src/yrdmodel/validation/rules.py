@@ -14,11 +14,11 @@ Tenures are half-open, ``[start, end)``: a successor who starts the day the pred
 leaves does not overlap them.
 """
 
-import bisect
 import datetime
 import functools
 import heapq
 import itertools
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, get_args
@@ -28,6 +28,7 @@ import attrs
 from yrdmodel.errors import shorten
 from yrdmodel.model.dates import PartialDate, Truth
 from yrdmodel.model.index import group
+from yrdmodel.model.interval import Span
 from yrdmodel.model.mechanism import Mechanism
 from yrdmodel.model.meetings import Meeting
 from yrdmodel.model.members import Member
@@ -373,19 +374,12 @@ def _check_span_order(m: Mechanism) -> Iterator[Finding]:
 
 # Tenures ------------------------------------------------------------------------------------------
 
-Bounds = tuple[int, int, int, int]
-
-
-def _overlap(a: Bounds, b: Bounds) -> Truth:
-    da0, da1, pa0, pa1 = a
-    db0, db1, pb0, pb1 = b
-    if max(da0, db0) <= min(da1, db1):  # empty definite spans never meet anything
-        return Truth.YES
-    return Truth.MAYBE if max(pa0, pb0) <= min(pa1, pb1) else Truth.NO
+MAX_LISTED = 50
+"""The most tenure ids one ``tenure-overlap`` finding lists (its message says how many more there are)."""
 
 
 def overlap(a: Tenure, b: Tenure) -> Truth:
-    """Whether two tenures share at least one day.
+    """Whether two tenures share at least one day, on their own dates (`Tenure.span`).
 
     Args:
         a: A tenure.
@@ -393,9 +387,10 @@ def overlap(a: Tenure, b: Tenure) -> Truth:
 
     Returns:
         YES when both certainly held office on a common day, NO when they certainly did not,
-        MAYBE when partial or unknown dates leave it open.
+        MAYBE when partial or unknown dates leave it open. ``validate()`` compares the spans
+        the mechanism settles (`Mechanism.span`), which also apply ``as_of`` and seats.
     """
-    return _overlap(a.bounds(), b.bounds())
+    return a.span().overlaps(b.span())
 
 
 @rule(
@@ -403,84 +398,78 @@ def overlap(a: Tenure, b: Tenure) -> Truth:
     "More people hold a post at once than it has seats (overlaps the data marks as allowed are not counted).",
 )
 def _check_overlaps(m: Mechanism) -> Iterator[Finding]:
+    """One finding per stretch of days on which a post is crowded, listing the tenures present there.
+
+    The spans compared are the settled ones (`Mechanism.span`); a possible crowd with the
+    same tenures as a certain one is not reported again.
+    """
     posts = {p.id: p for p in m.posts}
     for post_id, index in m.tenures_by_post.items():
         post = posts.get(post_id)
         seats = 1 if post is None else post.seats
         if seats is None:  # the number of seats is unknown
             continue
-        rows = [(bounds, t) for bounds, t in index.rows() if not t.overlap_allowed]  # sorted by first possible day
-        found = _single_seat(rows) if seats == 1 else _crowded(rows, seats)
-        for truth, crowd in found:
-            names = ", ".join(t.person for t in crowd)
-            if seats == 1:
-                message = f"{names} hold {post_id} at the same time"
-            else:
-                message = f"{len(crowd)} people ({names}) hold {post_id} at once; it has {seats} seats"
-            yield _finding("tenure-overlap", truth, message, *(t.id for t in crowd))
-
-
-def _single_seat(rows: list[tuple[Bounds, Tenure]]) -> Iterator[tuple[Truth, list[Tenure]]]:
-    """Every pair of tenures that may share a day; ``rows`` are sorted by the first possible day."""
-    active: list[tuple[Bounds, Tenure]] = []
-    for bounds, t in rows:
-        start = bounds[2]
-        active = [row for row in active if row[0][3] >= start]
-        for other_bounds, other in active:
-            truth = _overlap(other_bounds, bounds)
-            if truth is not Truth.NO:
-                yield truth, [other, t]
-        active.append((bounds, t))
-
-
-def _crowded(rows: list[tuple[Bounds, Tenure]], seats: int) -> Iterator[tuple[Truth, list[Tenure]]]:
-    """Groups of more than ``seats`` tenures that certainly (YES) or possibly (MAYBE) share a day.
-
-    The most holders at once is reached on the first day of some tenure, so only those days
-    are tried. A possible crowd that contains a certain one is not reported again.
-    """
-    crowds: dict[frozenset[int], Truth] = {}
-    for truth, lo, hi in ((Truth.YES, 0, 1), (Truth.MAYBE, 2, 3)):
-        for present in _present_at_starts([(b[lo], b[hi]) for b, _ in rows]):
-            if len(present) > seats:
-                crowds.setdefault(frozenset(present), truth)
-    containing: dict[int, list[frozenset[int]]] = defaultdict(list)  # the crowds each tenure is in
-    for crowd in crowds:
-        for i in crowd:
-            containing[i].append(crowd)
-
-    def supersets(crowd: frozenset[int]) -> list[frozenset[int]]:
-        rarest = min(crowd, key=lambda i: len(containing[i]))
-        return [other for other in containing[rarest] if crowd <= other]
-
-    within_certain = {  # possible crowds that contain a certain one
-        other for crowd, truth in crowds.items() if truth is Truth.YES for other in supersets(crowd)
-    }
-    for crowd, truth in crowds.items():
-        larger = supersets(crowd)
-        if any(other != crowd and crowds[other] is truth for other in larger):  # part of a larger crowd
+        certain_from, certain_until, possible_from, possible_until = index.columns()
+        kept = [i for i, t in enumerate(index.tenures) if not t.overlap_allowed]
+        possible = _crowded_stretches([(possible_from[i], possible_until[i]) for i in kept], seats)
+        if not possible:  # no day with too many possible holders: nothing certain either
             continue
-        if truth is Truth.MAYBE and (crowd in within_certain or any(crowds[o] is Truth.YES for o in larger)):
-            continue  # already reported as certain
-        yield truth, [rows[i][1] for i in sorted(crowd)]
+        certain = _crowded_stretches([(certain_from[i], certain_until[i]) for i in kept], seats)
+        reported: list[frozenset[int]] = []
+        for truth, groups in ((Truth.YES, certain), (Truth.MAYBE, possible)):
+            for crowd in groups:
+                if truth is Truth.MAYBE and crowd in reported:
+                    continue  # already reported as certain
+                reported.append(crowd)
+                yield _overlap_finding(post_id, seats, truth, [index.tenures[kept[i]] for i in sorted(crowd)])
 
 
-def _present_at_starts(spans: list[tuple[int, int]]) -> Iterator[set[int]]:
-    """For each day some closed span ``(first, last)`` begins: the indexes of the spans covering it (one sweep)."""
-    ordered = sorted((first, last, i) for i, (first, last) in enumerate(spans) if first <= last)
-    ending: list[tuple[int, int]] = []  # (last day, index) of the spans begun, soonest end first
-    present: set[int] = set()
-    k = 0
-    while k < len(ordered):
-        day = ordered[k][0]
-        while k < len(ordered) and ordered[k][0] == day:
-            _, last, i = ordered[k]
-            heapq.heappush(ending, (last, i))
-            present.add(i)
-            k += 1
-        while ending[0][0] < day:
-            present.discard(heapq.heappop(ending)[1])
-        yield present
+def _overlap_finding(post_id: str, seats: int, truth: Truth, crowd: list[Tenure]) -> Finding:
+    more = len(crowd) - MAX_LISTED
+    names = ", ".join(t.person for t in crowd[:10]) + (f" and {len(crowd) - 10} more" if len(crowd) > 10 else "")
+    if seats == 1:
+        message = f"{names} hold {post_id} at the same time"
+    else:
+        message = f"{len(crowd)} people ({names}) hold {post_id} at once; it has {seats} seats"
+    if more > 0:
+        message += f" (the first {MAX_LISTED} tenures are listed)"
+    return _finding("tenure-overlap", truth, message, *(t.id for t in crowd[:MAX_LISTED]))
+
+
+def _crowded_stretches(ranges: list[tuple[int, int]], seats: int) -> list[frozenset[int]]:
+    """For each maximal stretch of days inside more than ``seats`` of the half-open ranges, the ranges in it.
+
+    One sweep over the sorted starts and ends, then a bisect per range: O(n log n) plus the size
+    of the answer.
+    """
+    live = [(lo, hi) for lo, hi in ranges if lo < hi]
+    starts = sorted(lo for lo, _ in live)
+    ends = sorted(hi for _, hi in live)
+    stretch_starts: list[int] = []
+    stretch_ends: list[int] = []
+    count = j = 0
+    for day in starts:
+        while ends[j] <= day:  # a range ending on a day does not meet one starting on it
+            count -= 1
+            if count == seats:
+                stretch_ends.append(ends[j])
+            j += 1
+        count += 1
+        if count == seats + 1:
+            if stretch_ends and stretch_ends[-1] == day:  # crowded again the same day: one stretch
+                stretch_ends.pop()
+            else:
+                stretch_starts.append(day)
+    if len(stretch_ends) < len(stretch_starts):
+        stretch_ends.append(ends[j + count - seats - 1])
+    if not stretch_starts:
+        return []
+    members: list[set[int]] = [set() for _ in stretch_starts]
+    for i, (lo, hi) in enumerate(ranges):
+        if lo < hi:
+            for k in range(bisect_right(stretch_ends, lo), bisect_left(stretch_starts, hi)):
+                members[k].add(i)
+    return list(dict.fromkeys(frozenset(group) for group in members))
 
 
 @rule("incompatible-posts", "One person holds two posts the model marks incompatible at the same time.")
@@ -492,15 +481,15 @@ def _check_incompatible(m: Mechanism) -> Iterator[Finding]:
     involved = {a for a, _ in clash}
     for person, tenures in group((t for t in m.tenures if t.post in involved), "person").items():
         # A sweep by first possible day: only tenures that may still run are compared, not every pair.
-        rows = sorted(((t.bounds(), i, t) for i, t in enumerate(tenures)), key=lambda row: row[0][2])
-        running: list[tuple[Bounds, int, Tenure]] = []
+        rows = sorted(((m.span(t), i, t) for i, t in enumerate(tenures)), key=lambda row: row[0].possible_from)
+        running: list[tuple[Span, int, Tenure]] = []
         pairs: list[tuple[int, int, Truth]] = []
-        for bounds, i, t in rows:
-            running = [row for row in running if row[0][3] >= bounds[2]]
-            for held_bounds, j, held in running:
-                if (t.post, held.post) in clash and (truth := _overlap(held_bounds, bounds)) is not Truth.NO:
+        for span, i, t in rows:
+            running = [row for row in running if row[0].possible_until > span.possible_from]
+            for held_span, j, held in running:
+                if (t.post, held.post) in clash and (truth := held_span.overlaps(span)) is not Truth.NO:
                     pairs.append((min(i, j), max(i, j), truth))
-            running.append((bounds, i, t))
+            running.append((span, i, t))
         for i, j, truth in sorted(pairs, key=lambda p: p[:2]):  # in the order of the data, as pairs of it
             first, second = tenures[i], tenures[j]
             message = f"{person} holds {first.post} and {second.post} at the same time"
@@ -605,30 +594,29 @@ def _check_next_host(m: Mechanism) -> Iterator[Finding]:
                 )
 
 
-def _held_at(bounds: Bounds, x: Meeting) -> Truth:
+def _held_at(span: Span, x: Meeting) -> Truth:
     """Whether a tenure covered a meeting's (first) day."""
-    definite_from, definite_to, possible_from, possible_to = bounds
-    if definite_from <= x.date.lo and x.date.hi <= definite_to:
+    if span.certain_from <= x.date.lo and x.date.hi < span.certain_until:
         return Truth.YES
-    if possible_to < x.date.lo or possible_from > x.last_date.hi:
+    if span.possible_until <= x.date.lo or span.possible_from > x.last_date.hi:
         return Truth.NO
     return Truth.MAYBE
 
 
 class _Spans:
-    """The tenures of one person in one post, sorted so that a meeting is checked against a few, not all."""
+    """The settled spans of one person in one post, sorted so that a meeting is checked against a few, not all."""
 
-    def __init__(self, rows: list[Bounds]) -> None:
-        self.rows = sorted(rows, key=lambda b: b[2])
-        self.starts = [b[2] for b in self.rows]
-        self.reach = list(itertools.accumulate((b[3] for b in self.rows), max))  # the latest possible end so far
+    def __init__(self, spans: list[Span]) -> None:
+        self.spans = sorted(spans, key=lambda span: span.possible_from)
+        self.starts = [span.possible_from for span in self.spans]
+        self.reach = list(itertools.accumulate((span.possible_until for span in self.spans), max))
 
     def held_at(self, x: Meeting) -> Truth:
         """Whether one of the tenures covered the meeting's (first) day: the OR of `_held_at`."""
         held = Truth.NO
-        i = bisect.bisect_right(self.starts, x.last_date.hi) - 1  # later tenures may start only after it
-        while i >= 0 and self.reach[i] >= x.date.lo and held is not Truth.YES:  # earlier ones all ended before
-            held = held | _held_at(self.rows[i], x)
+        i = bisect_right(self.starts, x.last_date.hi) - 1  # later tenures may start only after it
+        while i >= 0 and self.reach[i] > x.date.lo and held is not Truth.YES:  # earlier ones all ended before
+            held = held | _held_at(self.spans[i], x)
             i -= 1
         return held
 
@@ -641,18 +629,18 @@ def _check_attendees(m: Mechanism) -> Iterator[Finding]:
     people = {p.id for p in m.people}
     posts = {p.id for p in m.posts}
     wanted = {(a.person, a.post) for x in m.meetings for a in x.attendees if a.post is not None}
-    bounds: dict[tuple[str, str], list[Bounds]] = defaultdict(list)
+    found: dict[tuple[str, str], list[Span]] = defaultdict(list)
     if wanted:
         for t in m.tenures:
             if (t.person, t.post) in wanted:
-                bounds[t.person, t.post].append(t.bounds())
-    spans = {key: _Spans(rows) for key, rows in bounds.items()}
+                found[t.person, t.post].append(m.span(t))
+    spans = {key: _Spans(rows) for key, rows in found.items()}
     for x in m.meetings:
         for a in x.attendees:
             if a.post is None or a.person not in people or a.post not in posts:  # guests; dangling ids
                 continue
-            found = spans.get((a.person, a.post))
-            held = Truth.NO if found is None else found.held_at(x)
+            held_by = spans.get((a.person, a.post))
+            held = Truth.NO if held_by is None else held_by.held_at(x)
             if held is not Truth.YES:
                 message = f"{a.person} is recorded at {x.id} ({x.date}) as {a.post}, a post they did not hold then"
                 yield _finding("attendee-not-in-office", ~held, message, x.id, a.person, a.post)
