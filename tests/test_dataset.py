@@ -28,7 +28,7 @@ from yrdmodel import (
     Truth,
 )
 from yrdmodel.model.sources import confidence_allowed
-from yrdmodel.validation.rules import iter_records
+from yrdmodel.model.walk import iter_records
 
 MAIN_LEADER_POSTS = (
     "shanghai.party-secretary",

@@ -84,9 +84,9 @@ def _with_every_kind_of_record(m: Mechanism) -> Mechanism:
 
 
 def _records(m: Mechanism) -> list[object]:
-    from yrdmodel.validation.rules import _walk
+    from yrdmodel.model.walk import walk_records
 
-    return [record for record, _, _ in _walk(m)]
+    return [record for record, _, _ in walk_records(m)]
 
 
 def _broken(m: Mechanism, record: object, field: str) -> Mechanism:

@@ -15,16 +15,19 @@ are computed in one place.
 import enum
 from collections import Counter
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pendulum
 
 from yrdmodel.model.bodies import Body, Tier
 from yrdmodel.model.dates import DateLike, PartialDate, Truth, as_date
-from yrdmodel.model.mechanism import Mechanism
 from yrdmodel.model.posts import Tenure
 from yrdmodel.model.sources import SourceKind
+from yrdmodel.model.walk import iter_records
+
+if TYPE_CHECKING:
+    from yrdmodel.model.mechanism import Mechanism
 
 __all__ = [
     "BodyNode",
@@ -83,7 +86,7 @@ class HostYear:
         return self.meeting is None and self.decided_at is None
 
 
-def host_years(m: Mechanism) -> tuple[HostYear, ...]:
+def host_years(m: "Mechanism") -> tuple[HostYear, ...]:
     """Every year from the first recorded symposium to the last recorded or decided one.
 
     Years without a recorded symposium are in the result as gaps (``row.gap``), not left out.
@@ -141,7 +144,7 @@ class BodyNode:
     children: tuple["BodyNode", ...] = ()
 
 
-def body_tree(m: Mechanism, bodies: Sequence[Body] | None = None) -> tuple[BodyNode, ...]:
+def body_tree(m: "Mechanism", bodies: Sequence[Body] | None = None) -> tuple[BodyNode, ...]:
     """Bodies as a tree: each under its parent when the parent is among ``bodies``, else at the top.
 
     Args:
@@ -166,7 +169,7 @@ def body_tree(m: Mechanism, bodies: Sequence[Body] | None = None) -> tuple[BodyN
     return tuple(tree)
 
 
-def tier_trees(m: Mechanism) -> tuple[tuple[Tier | None, tuple[BodyNode, ...]], ...]:
+def tier_trees(m: "Mechanism") -> tuple[tuple[Tier | None, tuple[BodyNode, ...]], ...]:
     """The body tree of each tier, then of the related bodies outside the tiers (tier None)."""
     trees: list[tuple[Tier | None, tuple[BodyNode, ...]]] = [(tier, body_tree(m, m.bodies(tier))) for tier in Tier]
     trees.append((None, body_tree(m, tuple(b for b in m.all_bodies if b.tier is None))))
@@ -215,7 +218,7 @@ def _range(dates: Sequence[PartialDate]) -> tuple[PartialDate, PartialDate] | No
     return min(dates, key=lambda d: d.sort_key), max(dates, key=lambda d: (d.hi, int(d.precision)))
 
 
-def coverage(m: Mechanism) -> Coverage:
+def coverage(m: "Mechanism") -> Coverage:
     """How much the data covers, with the gaps in the symposium years.
 
     Args:
@@ -278,14 +281,12 @@ class SourceSummary:
     records_by_confidence: tuple[tuple[str, int], ...]
 
 
-def source_summary(m: Mechanism) -> SourceSummary:
+def source_summary(m: "Mechanism") -> SourceSummary:
     """Count the sources by kind and the records by confidence.
 
     Args:
         m: The mechanism.
     """
-    from yrdmodel.validation.rules import iter_records
-
     kinds = Counter(s.kind for s in m.sources)
     confidence = Counter(record.confidence.value for _, record in iter_records(m))
     return SourceSummary(
@@ -327,7 +328,7 @@ class PostLeaders:
     holders: tuple[LeaderHolding, ...]
 
 
-def leaders_on(m: Mechanism, on: DateLike) -> tuple[PostLeaders, ...]:
+def leaders_on(m: "Mechanism", on: DateLike) -> tuple[PostLeaders, ...]:
     """Who held each main-leader post on a day, certain holders and possible ones.
 
     Args:

@@ -29,6 +29,7 @@ from yrdmodel.model.posts import Post, Tenure
 from yrdmodel.model.rotation import Deviation, RotationPolicy
 from yrdmodel.model.schema import collection, refers, summarised
 from yrdmodel.model.sources import Source, check_ids
+from yrdmodel.model.walk import iter_records
 
 if TYPE_CHECKING:
     import numpy.typing as npt
@@ -590,8 +591,6 @@ class Mechanism:
 
     def cited_sources(self) -> Iterable[str]:
         """Ids of the sources some record cites (for coverage summaries)."""
-        from yrdmodel.validation.rules import iter_records
-
         for _path, record in iter_records(self):
             for citation in record.sources:
                 yield citation.source

@@ -15,15 +15,12 @@ leaves does not overlap them.
 """
 
 import datetime
-import functools
 import heapq
 import itertools
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, get_args
-
-import attrs
+from typing import Any
 
 from yrdmodel.errors import shorten
 from yrdmodel.model.dates import PartialDate, Truth
@@ -34,11 +31,12 @@ from yrdmodel.model.meetings import Meeting
 from yrdmodel.model.members import Member
 from yrdmodel.model.plans import Plan
 from yrdmodel.model.posts import Tenure
-from yrdmodel.model.schema import collections, record_classes, references, renamed
+from yrdmodel.model.schema import collections, record_classes, references
 from yrdmodel.model.sources import Confidence, Sourced, confidence_allowed
+from yrdmodel.model.walk import Where, iter_records, path_of, walk_records
 from yrdmodel.validation.report import Finding, Severity, ValidationReport
 
-__all__ = ["CODES", "RULES", "iter_records", "overlap", "reference_problems", "validate"]
+__all__ = ["CODES", "RULES", "overlap", "reference_problems", "validate"]
 
 Rule = Callable[[Mechanism], Iterable[Finding]]
 """A rule: every finding of one code in a mechanism."""
@@ -98,108 +96,9 @@ def _finding(
     return Finding(code, Severity.WARNING if possible else severity, message, named, possible, path)
 
 
-# Walking records --------------------------------------------------------------------------------
-
-
-def _holds_records(annotation: Any) -> bool:
-    """Whether a field of this type may hold records (attrs instances other than dates)."""
-    if isinstance(annotation, type):
-        return attrs.has(annotation) and annotation is not PartialDate
-    return any(_holds_records(arg) for arg in get_args(annotation) if arg is not Ellipsis)
-
-
-@functools.cache
-def _nested(cls: type) -> tuple[tuple[str, str], ...]:
-    """``(field name, key in the data)`` of the fields of ``cls`` that may hold records."""
-    return tuple(
-        (f.name, renamed(cls).get(f.name, f.alias))
-        for f in attrs.fields(attrs.resolve_types(cls))
-        if f.init and _holds_records(f.type)
-    )
-
-
-Where = tuple[Any, str, int | None] | None
-"""A record's place, built only when a finding needs it: ``(parent's place, key, index)``, None for the top."""
-
-
-def _path(where: Where) -> str:
-    """The JSON path of a place (``$.tenures[3].sources[0]``)."""
-    if where is None:
-        return "$"
-    parent, key, index = where
-    return f"{_path(parent)}.{key}" + ("" if index is None else f"[{index}]")
-
-
-def _walk(root: Any, skip: frozenset[str] = frozenset()) -> Iterator[tuple[Any, Any, Where]]:
-    """``(record, owner, place)`` for ``root`` and every record below it, parents first, in data order.
-
-    The owner is the nearest record with an id that holds the record (itself, if it has one).
-    The walk keeps no record's tuple alive longer than it takes to visit it: a data set of a
-    million tenures must not become a million long-lived objects for the garbage collector.
-    ``skip`` names fields of ``root`` not to enter (the rules check tenures in loops of their own).
-    """
-    plans: dict[type, tuple[bool, tuple[tuple[str, str], ...]]] = {}
-    stack: list[Iterator[tuple[Any, Any, Where]]] = [iter(((root, None, None),))]
-    while stack:
-        for value, owner, where in stack[-1]:
-            cls = value.__class__
-            plan = plans.get(cls)
-            if plan is None:
-                plan = plans[cls] = (hasattr(cls, "id"), _nested(cls))
-            if plan[0]:
-                owner = value
-            yield value, owner, where
-            fields = plan[1] if value is not root else tuple(f for f in plan[1] if f[0] not in skip)
-            if fields:
-                stack.append(_children(value, owner, where, fields))
-                break
-        else:
-            stack.pop()
-
-
-def _children(
-    value: Any, owner: Any, where: Where, fields: tuple[tuple[str, str], ...]
-) -> Iterator[tuple[Any, Any, Where]]:
-    for name, key in fields:
-        item = getattr(value, name)
-        if item.__class__ is tuple:
-            for i, element in enumerate(item):
-                yield element, owner, (where, key, i)
-        elif item is not None:
-            yield item, owner, (where, key, None)
-
-
-def walk(value: Any, path: str = "$") -> Iterator[tuple[str, Any]]:
-    """Every record below ``value`` (itself included), with its JSON path.
-
-    Args:
-        value: A mechanism or any record.
-        path: The path of ``value``.
-
-    Yields:
-        ``(path, record)`` pairs, parents before their parts.
-    """
-    for record, _, where in _walk(value):
-        yield path + _path(where)[1:], record
-
-
-def iter_records(mechanism: Mechanism) -> Iterator[tuple[str, Sourced]]:
-    """Every sourced record of a mechanism (nested ones included), with its JSON path.
-
-    Args:
-        mechanism: The mechanism.
-
-    Yields:
-        ``(path, record)`` pairs such as ``("$.tenures[3]", tenure)``.
-    """
-    for record, _, where in _walk(mechanism):
-        if isinstance(record, Sourced):
-            yield _path(where), record
-
-
 def _name(owner: Any, where: Where) -> str:
     """The id that names a record in findings: its owner's id, or its path when it has none."""
-    return _path(where) if owner is None else str(owner.id)
+    return path_of(where) if owner is None else str(owner.id)
 
 
 # Ids --------------------------------------------------------------------------------------------
@@ -217,21 +116,21 @@ def _dangling(mechanism: Mechanism) -> Iterator[tuple[str, str, str, str]]:
     known = {kind: {record.id for record in getattr(mechanism, kind)} for kind in _TARGETS}
     checks = {cls: [(field, known[kind], kind) for field, kind in references(cls)] for cls in _REFERRING}
     yield from _dangling_flat(mechanism, known)
-    for value, owner, where in _walk(mechanism, _SKIP):
+    for value, owner, where in walk_records(mechanism, _SKIP):
         for field, names, kind in checks.get(value.__class__, ()):
             refs = getattr(value, field)
             if refs.__class__ is tuple:
                 for i, ref in enumerate(refs):
                     if ref not in names:
                         yield (
-                            _path((where, field, i)),
+                            path_of((where, field, i)),
                             _name(owner, where),
                             ref,
                             f"unknown {_COLLECTIONS[kind].noun} id {ref!r}",
                         )
             elif refs is not None and refs not in names:
                 yield (
-                    _path((where, field, None)),
+                    path_of((where, field, None)),
                     _name(owner, where),
                     refs,
                     f"unknown {_COLLECTIONS[kind].noun} id {refs!r}",
@@ -313,9 +212,9 @@ def _check_sources(m: Mechanism) -> Iterator[Finding]:
             if not record.sources:
                 path = f"$.{kind}[{i}]"
                 yield _finding("missing-source", Truth.YES, f"{path} cites no source", record.id, path=path)
-    for record, owner, where in _walk(m, _SKIP):
+    for record, owner, where in walk_records(m, _SKIP):
         if isinstance(record, Sourced) and not record.sources:
-            path = _path(where)
+            path = path_of(where)
             yield _finding("missing-source", Truth.YES, f"{path} cites no source", _name(owner, where), path=path)
 
 
