@@ -218,13 +218,13 @@ class Mechanism:
         return f"<Mechanism {self.name_en!r}: {counts}>"
 
     def _repr_html_(self) -> str:
-        from yrdmodel.interop.display import mechanism_html
+        from yrdmodel.display import mechanism_html
 
         return mechanism_html(self)
 
     def show(self, record: object) -> Any:
         """A record shown in a notebook with this mechanism: names beside ids, a person's posts."""
-        from yrdmodel.interop.display import show
+        from yrdmodel.model.html import show
 
         return show(self, record)
 

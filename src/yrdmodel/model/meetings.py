@@ -72,7 +72,7 @@ class Meeting(Sourced):
     next_host_year: int | None = None
 
     def _repr_html_(self) -> str:
-        from yrdmodel.interop.display import meeting_html
+        from yrdmodel.model.html import meeting_html
 
         return meeting_html(self)
 

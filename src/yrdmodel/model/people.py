@@ -58,6 +58,6 @@ class Person(Sourced):
         return (self.name_en, *chinese, *(a.name for a in self.aliases))
 
     def _repr_html_(self) -> str:
-        from yrdmodel.interop.display import person_html
+        from yrdmodel.model.html import person_html
 
         return person_html(self)

@@ -133,7 +133,7 @@ class Source:
     note: str | None = None
 
     def _repr_html_(self) -> str:
-        from yrdmodel.interop.display import record_html
+        from yrdmodel.model.html import record_html
 
         return record_html(self)
 
@@ -166,6 +166,6 @@ class Sourced:
     note: str | None = None
 
     def _repr_html_(self) -> str:
-        from yrdmodel.interop.display import record_html
+        from yrdmodel.model.html import record_html
 
         return record_html(self)
