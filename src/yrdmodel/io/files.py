@@ -20,9 +20,6 @@ __all__ = ["Format", "dumps", "load", "loads"]
 
 Format = Literal["json", "toml"]
 
-PACKAGED_FILES = ("mechanism", "sources", "members", "bodies", "posts", "people", "tenures", "meetings", "plans")
-"""The packaged dataset's files (``src/yrdmodel/data/<name>.toml``); each holds the top-level keys of one kind."""
-
 
 def loads(
     text: str | bytes, *, format: Format = "json", source: str | None = None, check_references: bool = True
@@ -77,23 +74,9 @@ def dumps(mechanism: Mechanism, *, indent: int | None = 2) -> str:
 
 @functools.cache
 def _packaged() -> Mechanism:
-    from importlib.resources import files
+    from yrdmodel.data import document
 
-    document: dict[str, Any] = {}
-    problems: list[Problem] = []
-    for name in PACKAGED_FILES:
-        where = f"yrdmodel/data/{name}.toml"
-        try:
-            text = files("yrdmodel.data").joinpath(f"{name}.toml").read_bytes()
-        except OSError as exc:
-            raise DataError([Problem("$", f"cannot read the file: {exc.strerror or exc}")], where) from None
-        part = _parse(text, "toml", where)
-        for key in part.keys() & document.keys():
-            problems.append(Problem(f"$.{key}", f"given again in {name}.toml"))
-        document.update(part)
-    if problems:
-        raise DataError(problems, "the packaged dataset")
-    return _build(document, "the packaged dataset")
+    return _build(document(), "the packaged dataset")
 
 
 def _parse(text: object, format: object, source: str | None) -> dict[str, Any]:

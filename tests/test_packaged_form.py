@@ -1,0 +1,47 @@
+"""The packaged dataset's fast JSON form: generated from the TOML files, and never shadowing them."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+import yrdmodel
+import yrdmodel.data
+from yrdmodel.data import FAST_FORM, REGENERATE, document, fast_form, toml_document
+
+DATA = Path(yrdmodel.data.__file__).parent
+
+
+def test_the_fast_form_is_generated_from_the_current_toml_files() -> None:
+    committed = (DATA / FAST_FORM).read_text(encoding="utf-8")
+    assert committed == fast_form(), f"src/yrdmodel/data/{FAST_FORM} is stale: run {REGENERATE}"
+
+
+def test_the_fast_form_holds_the_same_document_as_the_toml_files() -> None:
+    form = json.loads((DATA / FAST_FORM).read_text(encoding="utf-8"))
+    assert form["document"] == toml_document(), f"run {REGENERATE}"
+
+
+def test_load_gives_the_mechanism_the_toml_files_describe() -> None:
+    from_toml = yrdmodel.loads(json.dumps(toml_document()))
+    assert yrdmodel.load() == from_toml
+
+
+def _texts_with(edit: bytes) -> list[tuple[str, bytes]]:
+    texts = yrdmodel.data._toml_texts()
+    return [(name, edit + text if name == "mechanism" else text) for name, text in texts]
+
+
+def test_an_edited_toml_file_is_read_even_before_the_fast_form_is_regenerated(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    edited = _texts_with(b'name_zh_note_for_test = "edited"\n')
+    monkeypatch.setattr(yrdmodel.data, "_toml_texts", lambda: edited)
+    assert document()["name_zh_note_for_test"] == "edited"
+
+
+def test_a_key_given_in_two_toml_files_is_refused() -> None:
+    texts = yrdmodel.data._toml_texts()
+    twice = [*texts, ("extra", b'name_en = "again"\n')]
+    with pytest.raises(yrdmodel.DataError, match=r"name_en.*given again in extra\.toml"):
+        toml_document(twice)
