@@ -7,7 +7,8 @@ import pytest
 
 import yrdmodel
 import yrdmodel.data
-from yrdmodel.data import FAST_FORM, REGENERATE, document, fast_form, toml_document
+import yrdmodel.io.files
+from yrdmodel.data import FAST_FORM, REGENERATE, fast_document, fast_form, toml_document
 
 DATA = Path(yrdmodel.data.__file__).parent
 
@@ -27,17 +28,25 @@ def test_load_gives_the_mechanism_the_toml_files_describe() -> None:
     assert yrdmodel.load() == from_toml
 
 
-def _texts_with(edit: bytes) -> list[tuple[str, bytes]]:
+def _edited(old: bytes, new: bytes) -> list[tuple[str, bytes]]:
     texts = yrdmodel.data._toml_texts()
-    return [(name, edit + text if name == "mechanism" else text) for name, text in texts]
+    assert any(old in text for name, text in texts if name == "mechanism")
+    return [(name, text.replace(old, new) if name == "mechanism" else text) for name, text in texts]
 
 
 def test_an_edited_toml_file_is_read_even_before_the_fast_form_is_regenerated(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    edited = _texts_with(b'name_zh_note_for_test = "edited"\n')
+    edited = _edited(b'name_en = "Yangtze River Delta', b'name_en = "Edited Yangtze River Delta')
     monkeypatch.setattr(yrdmodel.data, "_toml_texts", lambda: edited)
-    assert document()["name_zh_note_for_test"] == "edited"
+    assert fast_document() is None
+    assert yrdmodel.io.files._packaged.__wrapped__().name_en.startswith("Edited Yangtze River Delta")
+
+
+def test_the_fast_form_is_not_made_from_data_with_a_dangling_reference() -> None:
+    edited = _edited(b'body = "symposium"', b'body = "no-such-body"')
+    with pytest.raises(yrdmodel.DataError, match="no-such-body"):
+        fast_form(edited)
 
 
 def test_a_key_given_in_two_toml_files_is_refused() -> None:

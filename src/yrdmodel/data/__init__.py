@@ -2,20 +2,28 @@
 
 The TOML files (``<name>.toml``, one per kind of record) are the source the curators edit.
 ``packaged.json`` holds the same document, merged, for a fast :func:`yrdmodel.load`: parsing
-JSON is many times faster than parsing TOML. It records a digest of the TOML files it was
-made from; when they differ (a TOML file was edited and the JSON not regenerated), the TOML
-files are read instead, so an answer never comes from stale data. Regenerate it with::
+JSON is many times faster than parsing TOML. It is written only for data whose references
+check, and records a checksum of the TOML files it was made from; when they differ (a TOML
+file was edited and the JSON not regenerated), the TOML files are read instead, so an answer
+never comes from stale data. Regenerate it with::
 
     python -m yrdmodel.data
 """
 
-import hashlib
 import json
-from importlib.resources import files
+import zlib
 from pathlib import Path
 from typing import Any
 
-__all__ = ["FAST_FORM", "PACKAGED_FILES", "REGENERATE", "document", "fast_form", "toml_digest", "toml_document"]
+__all__ = [
+    "FAST_FORM",
+    "PACKAGED_FILES",
+    "REGENERATE",
+    "fast_document",
+    "fast_form",
+    "toml_checksum",
+    "toml_document",
+]
 
 PACKAGED_FILES = ("mechanism", "sources", "members", "bodies", "posts", "people", "tenures", "meetings", "plans")
 """The packaged dataset's files (``<name>.toml``); each holds the top-level keys of one kind."""
@@ -27,12 +35,24 @@ REGENERATE = "python -m yrdmodel.data"
 """The command that writes :data:`FAST_FORM` from the TOML files."""
 
 
+_HERE = Path(__file__).parent
+
+
+def _read(name: str) -> bytes:
+    """A file of the package: beside this module, or through importlib.resources (e.g. in a zip)."""
+    try:
+        return (_HERE / name).read_bytes()
+    except OSError:
+        from importlib.resources import files
+
+        return files(__name__).joinpath(name).read_bytes()
+
+
 def _toml_texts() -> list[tuple[str, bytes]]:
-    package = files(__name__)
     texts = []
     for name in PACKAGED_FILES:
         try:
-            texts.append((name, package.joinpath(f"{name}.toml").read_bytes()))
+            texts.append((name, _read(f"{name}.toml")))
         except OSError as exc:
             from yrdmodel.errors import DataError, Problem
 
@@ -41,17 +61,14 @@ def _toml_texts() -> list[tuple[str, bytes]]:
     return texts
 
 
-def toml_digest(texts: list[tuple[str, bytes]] | None = None) -> str:
-    """The SHA-256 of the TOML files, in :data:`PACKAGED_FILES` order, each with its name.
+def toml_checksum(texts: list[tuple[str, bytes]] | None = None) -> str:
+    """A checksum of the TOML files (each file's name, size and CRC-32): it changes when one is edited.
 
     Args:
         texts: ``(name, bytes)`` of each file; read from the package when not given.
     """
-    digest = hashlib.sha256()
-    for name, text in _toml_texts() if texts is None else texts:
-        digest.update(f"{name}.toml {len(text)}\n".encode())
-        digest.update(text)
-    return digest.hexdigest()
+    texts = _toml_texts() if texts is None else texts
+    return " ".join(f"{name}.toml:{len(text)}:{zlib.crc32(text):08x}" for name, text in texts)
 
 
 def toml_document(texts: list[tuple[str, bytes]] | None = None) -> dict[str, Any]:
@@ -78,41 +95,48 @@ def toml_document(texts: list[tuple[str, bytes]] | None = None) -> dict[str, Any
 
 
 def fast_form(texts: list[tuple[str, bytes]] | None = None) -> str:
-    """The text of :data:`FAST_FORM` for the TOML files: their digest and their merged document.
+    """The text of :data:`FAST_FORM` for the TOML files: their checksum and their merged document.
 
     Args:
         texts: ``(name, bytes)`` of each file; read from the package when not given.
+
+    Raises:
+        DataError: The files do not make a mechanism whose references check.
     """
+    from yrdmodel.io.files import _build
+
     texts = _toml_texts() if texts is None else texts
-    form = {
-        "generated_by": REGENERATE,
-        "toml_sha256": toml_digest(texts),
-        "document": toml_document(texts),
-    }
+    document = toml_document(texts)
+    _build(document, "the packaged dataset", check_references=True)
+    form = {"generated_by": REGENERATE, "toml_checksum": toml_checksum(texts), "document": document}
     return json.dumps(form, ensure_ascii=False, indent=1) + "\n"
 
 
-def document() -> dict[str, Any]:
-    """The packaged dataset as one document: from :data:`FAST_FORM` while it matches the TOML files.
+def fast_document() -> dict[str, Any] | None:
+    """The document of :data:`FAST_FORM`, or None when it is missing or was not made from the current TOML files.
 
-    Raises:
-        DataError: The TOML files are read and cannot be parsed.
+    A document given here was made from exactly these TOML files, and its references checked then.
     """
-    texts = _toml_texts()
     try:
-        form = json.loads(files(__name__).joinpath(FAST_FORM).read_bytes())
-    except (OSError, ValueError):  # not generated, or broken: the TOML files are the source
-        return toml_document(texts)
-    if not isinstance(form, dict) or form.get("toml_sha256") != toml_digest(texts):
-        return toml_document(texts)
+        form = json.loads(_read(FAST_FORM))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(form, dict) or form.get("toml_checksum") != toml_checksum():
+        return None
     found = form.get("document")
-    return found if isinstance(found, dict) else toml_document(texts)
+    return found if isinstance(found, dict) else None
 
 
 def main() -> int:
     """Write :data:`FAST_FORM` beside the TOML files (``python -m yrdmodel.data``)."""
-    target = Path(__file__).with_name(FAST_FORM)
-    text = fast_form()
+    from yrdmodel.errors import DataError
+
+    target = _HERE / FAST_FORM
+    try:
+        text = fast_form()
+    except DataError as exc:
+        print(f"not written: {exc}")
+        return 1
     if target.exists() and target.read_text(encoding="utf-8") == text:
         print(f"{target} is up to date")
     else:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from yrdmodel.errors import DataError, Problem
-from yrdmodel.io.converter import make_converter, structure_problems, unstructure_mechanism
+from yrdmodel.io.fast import structure_fast
 from yrdmodel.model.mechanism import Mechanism
 
 __all__ = ["Format", "dumps", "load", "loads"]
@@ -69,14 +69,19 @@ def dumps(mechanism: Mechanism, *, indent: int | None = 2) -> str:
     """The mechanism as JSON text; ``loads(dumps(m)) == m``."""
     import json
 
+    from yrdmodel.io.converter import unstructure_mechanism
+
     return json.dumps(unstructure_mechanism(mechanism), ensure_ascii=False, indent=indent)
 
 
 @functools.cache
 def _packaged() -> Mechanism:
-    from yrdmodel.data import document
+    from yrdmodel.data import fast_document, toml_document
 
-    return _build(document(), "the packaged dataset")
+    fast = fast_document()
+    if fast is not None:  # made from exactly the TOML files, whose references were checked then
+        return _build(fast, "the packaged dataset", check_references=False)
+    return _build(toml_document(), "the packaged dataset")
 
 
 def _parse(text: object, format: object, source: str | None) -> dict[str, Any]:
@@ -115,12 +120,19 @@ def _parse(text: object, format: object, source: str | None) -> dict[str, Any]:
 def _build(data: dict[str, Any], source: str | None, check_references: bool = True) -> Mechanism:
     """Structure a parsed document: fast when it is good, and every problem with its path when not."""
     try:
-        mechanism = make_converter(detailed=False).structure(data, Mechanism)
-    except Exception:  # RecursionError included; the detailed converter says what and where
-        raise DataError(_problem_list(structure_problems(data)), source) from None
+        mechanism = structure_fast(data)  # no cattrs: quick for good data
+    except Exception:  # the converter accepts the same, and says what and where when it does not
+        from yrdmodel.io.converter import make_converter, structure_problems
+
+        try:
+            mechanism = make_converter(detailed=False).structure(data, Mechanism)
+        except Exception:  # RecursionError included; the detailed converter says what and where
+            raise DataError(_problem_list(structure_problems(data)), source) from None
+    if not check_references:
+        return mechanism
     from yrdmodel.validation.rules import reference_problems
 
-    problems = reference_problems(mechanism) if check_references else []
+    problems = reference_problems(mechanism)
     if problems:
         raise DataError(_problem_list(problems), source)
     return mechanism
