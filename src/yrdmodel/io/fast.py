@@ -26,6 +26,8 @@ __all__ = ["structure_fast"]
 
 Hook = Callable[[Any], Any]
 
+_parse_date: Callable[[str], PartialDate] = getattr(parse_partial_date, "__wrapped__", parse_partial_date)
+
 RENAMED: dict[tuple[type, str], str] = {(Mechanism, "all_bodies"): "bodies"}
 """Fields whose key in the data is not their name (as the converter renames them)."""
 
@@ -97,7 +99,8 @@ class _Build:
         if found is None:
             if value.__class__ is not str:
                 raise TypeError("expected a date string")
-            found = self.dates[value] = parse_partial_date(value)
+            # Not through the parser's cache: this build shares its dates, and the cache would outlive it.
+            found = self.dates[value] = _parse_date(value)
         return found
 
     def _tuple(self, item_type: Any) -> Hook:
