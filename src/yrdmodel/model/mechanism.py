@@ -92,7 +92,6 @@ class _Index:
         symposia = sorted((x for x in m.meetings if x.body == SYMPOSIUM), key=lambda x: x.date.sort_key)
         self.symposia = tuple(symposia)
 
-
     @property
     def names(self) -> dict[str, tuple[str, ...]]:
         """Ids of the people by each folded name they go by (built on first use, to save memory)."""
