@@ -126,7 +126,9 @@ class _Build:
         return structure_citations
 
     def _record(self, cl: type) -> Hook:
-        fields = [field for field in attrs.fields(attrs.resolve_types(cl)) if field.init]
+        fields = [field for field in attrs.fields(cl) if field.init]
+        if any(isinstance(field.type, str) for field in fields):  # annotations as text: resolve them (slower)
+            fields = [field for field in attrs.fields(attrs.resolve_types(cl)) if field.init]
         table: dict[str, tuple[str, Hook]] = {}
         self.hooks[cl] = lambda value: table_structure(value)  # a record may contain its own kind
         for field in fields:
