@@ -54,3 +54,9 @@ def test_a_key_given_in_two_toml_files_is_refused() -> None:
     twice = [*texts, ("extra", b'name_en = "again"\n')]
     with pytest.raises(yrdmodel.DataError, match=r"name_en.*given again in extra\.toml"):
         toml_document(twice)
+
+
+def test_a_checkout_with_windows_line_ends_still_uses_the_fast_form(monkeypatch: pytest.MonkeyPatch) -> None:
+    crlf = [(name, text.replace(b"\n", b"\r\n")) for name, text in yrdmodel.data._toml_texts()]
+    monkeypatch.setattr(yrdmodel.data, "_toml_texts", lambda: crlf)
+    assert fast_document() == toml_document(crlf)

@@ -64,11 +64,14 @@ def _toml_texts() -> list[tuple[str, bytes]]:
 def toml_checksum(texts: list[tuple[str, bytes]] | None = None) -> str:
     """A checksum of the TOML files (each file's name, size and CRC-32): it changes when one is edited.
 
+    Line ends are counted as ``\\n``, so that a checkout with Windows line ends matches too.
+
     Args:
         texts: ``(name, bytes)`` of each file; read from the package when not given.
     """
     texts = _toml_texts() if texts is None else texts
-    return " ".join(f"{name}.toml:{len(text)}:{zlib.crc32(text):08x}" for name, text in texts)
+    lines = [(name, text.replace(b"\r\n", b"\n")) for name, text in texts]
+    return " ".join(f"{name}.toml:{len(text)}:{zlib.crc32(text):08x}" for name, text in lines)
 
 
 def toml_document(texts: list[tuple[str, bytes]] | None = None) -> dict[str, Any]:
