@@ -64,7 +64,7 @@ def _toml_texts() -> list[tuple[str, bytes]]:
 def toml_checksum(texts: list[tuple[str, bytes]] | None = None) -> str:
     """A checksum of the TOML files (each file's name, size and CRC-32): it changes when one is edited.
 
-    Line ends are counted as ``\\n``, so that a checkout with Windows line ends matches too.
+    Windows line ends (CRLF) count as LF, so that such a checkout matches too.
 
     Args:
         texts: ``(name, bytes)`` of each file; read from the package when not given.
