@@ -73,7 +73,7 @@ class _Build:
     def __init__(self) -> None:
         self.hooks: dict[Any, Hook] = {str: _str, int: _int, bool: _bool, PartialDate: self._date}
         self.dates: dict[str, PartialDate] = {}
-        self.citations: dict[tuple[Any, ...], tuple[Citation, ...]] = {}
+        self.citations: dict[str, tuple[Citation, ...]] = {}
 
     def hook(self, tp: Any) -> Hook:
         found = self.hooks.get(tp)
@@ -116,8 +116,9 @@ class _Build:
         shared = self.citations
 
         def structure_citations(value: Any) -> tuple[Any, ...]:
-            # Most records cite the same few sources: equal lists of citations are one tuple.
-            key = tuple(tuple(entry.items()) for entry in value)
+            # Most records cite the same few sources: equal lists of citations are one tuple. Parsed data
+            # holds only plain values, whose repr tells them apart (1 from "1", True from 1, 1 from 1.0).
+            key = repr(value)
             found = shared.get(key)
             if found is None:
                 found = shared[key] = structure_tuple(value)
