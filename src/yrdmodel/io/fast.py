@@ -10,10 +10,12 @@ Within one build, equal dates are one :class:`~yrdmodel.PartialDate` and equal l
 citations are one tuple (they are immutable, so sharing them is invisible but saves memory).
 """
 
+import contextlib
 import enum
+import gc
 import sys
 import types
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, Union, get_args, get_origin
 
 import attrs
@@ -22,7 +24,7 @@ from yrdmodel.model.dates import PartialDate, parse_partial_date
 from yrdmodel.model.mechanism import Mechanism
 from yrdmodel.model.sources import Citation
 
-__all__ = ["structure_fast"]
+__all__ = ["gc_paused", "structure_fast"]
 
 Hook = Callable[[Any], Any]
 
@@ -46,6 +48,22 @@ def structure_fast(data: Any) -> Mechanism:
         The mechanism the converter would give for the same document.
     """
     return _Build().hook(Mechanism)(data)  # type: ignore[no-any-return]
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector for a while (if it runs), and let it run again after.
+
+    Parsing and building make many objects and no garbage: collecting while they run costs
+    time and frees nothing (at 10^5 tenures, half of ``json.loads`` and a tenth of a build).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _str(value: Any, _intern: Callable[[str], str] = sys.intern) -> str:

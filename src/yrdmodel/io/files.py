@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from yrdmodel.errors import DataError, Problem
-from yrdmodel.io.fast import structure_fast
+from yrdmodel.io.fast import gc_paused, structure_fast
 from yrdmodel.model.mechanism import Mechanism
 
 __all__ = ["Format", "dumps", "load", "loads"]
@@ -37,7 +37,8 @@ def loads(
     Raises:
         DataError: The text is not a valid mechanism; ``.problems`` lists every problem.
     """
-    return _build(_parse(text, format, source), source, check_references)
+    with gc_paused():  # many objects and no garbage: collecting while they are made only costs time
+        return _build(_parse(text, format, source), source, check_references)
 
 
 def load(path: str | os.PathLike[str] | None = None, *, check_references: bool = True) -> Mechanism:
