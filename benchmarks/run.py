@@ -48,6 +48,7 @@ from typing import Any
 
 import yrdmodel
 from yrdmodel import Mechanism, Tenure
+from yrdmodel.io.fast import gc_paused
 
 sys.path.insert(0, str(Path(__file__).parent))
 try:  # the adversarial shapes of the robustness issue, where that benchmark module exists
@@ -180,6 +181,10 @@ def bench_build(n: int, text: str, repeat: int) -> Mechanism:
     yrdmodel.loads(synthetic(1))  # the converter is built once per process: not part of a build
     json_time = best_of(lambda: json.loads(text), repeat)
     build_time = best_of(lambda: yrdmodel.loads(text), repeat)
+    with gc_paused():
+        paused_json_time = best_of(lambda: json.loads(text), repeat)
+    row("json.loads(text)", f"{json_time:.3f} s", "", "the floor")
+    row("  with the garbage collector paused", f"{paused_json_time:.3f} s", "", "(loads pauses it too)")
     label = "build: loads(text)"
     if n >= 10**6:
         check(label, f"{build_time:.3f} s", build_time / json_time, 5, "x", "<= 5x json.loads at 10^6")
@@ -393,19 +398,24 @@ def shape_mechanisms(n: int) -> Iterator[tuple[str, Mechanism]]:
         yield name, made if isinstance(made, Mechanism) else yrdmodel.loads(made)
 
 
-def _post_start(tenure: Tenure) -> tuple[str, int]:
-    return (tenure.post, tenure.start.lo if tenure.start else 0)
+def _sort_key(record: Any) -> tuple[str, int]:
+    """Tenures by (post, start); other records by id."""
+    if isinstance(record, Tenure):
+        return (record.post, record.start.lo if record.start else 0)
+    return (str(getattr(record, "id", "")), 0)
 
 
 def bench_validate(n: int, m: Mechanism, repeat: int) -> None:
-    """validate() against sorting the tenures by (post, start), on the chains and the adversarial shapes."""
+    """validate() against sorting the records it compares, on the chains and the adversarial shapes."""
     cases = [("synthetic chains", m)]
     if n >= 10**4 and shapes is None:
         row("validate() on adversarial shapes", "not available", "", "benchmarks/shapes.py is missing")
     if n >= 10**4:
         cases.extend(shape_mechanisms(n))
+    crowded = getattr(shapes, "records", None)  # the records a shape crowds together (its rules compare them)
     for name, mechanism in cases:
-        sort_time = best_of(functools.partial(sorted, mechanism.tenures, key=_post_start), repeat)
+        records = mechanism.tenures if crowded is None or mechanism is m else crowded(mechanism)
+        sort_time = best_of(functools.partial(sorted, records, key=_sort_key), repeat)
         validate_time = best_of(mechanism.validate, max(1, repeat // 2))
         report = mechanism.validate()
         label = f"validate(): {name}"
