@@ -121,6 +121,32 @@ def best_of(function: Callable[[], object], repeat: int) -> float:
     return min(times)
 
 
+def best_of_each(functions: dict[str, Callable[[], object]], repeat: int) -> dict[str, float]:
+    """The fastest of ``repeat`` runs of each function, in seconds, the functions taking turns.
+
+    Taking turns puts a burst of load on a shared machine on all of them alike, so their ratios hold.
+    """
+    times: dict[str, list[float]] = {name: [] for name in functions}
+    for _ in range(repeat):
+        for name, function in functions.items():
+            times[name].append(best_of(function, 1))
+    return {name: min(found) for name, found in times.items()}
+
+
+def per_call_each(functions: dict[str, Callable[[Any], object]], args: list[Any], repeat: int) -> dict[str, float]:
+    """Seconds per call of each function over ``args`` (best of ``repeat`` passes, the functions taking turns)."""
+
+    def over_args(function: Callable[[Any], object]) -> Callable[[], None]:
+        def run() -> None:
+            for a in args:
+                function(a)
+
+        return run
+
+    found = best_of_each({name: over_args(function) for name, function in functions.items()}, repeat)
+    return {name: seconds / len(args) for name, seconds in found.items()}
+
+
 def per_call(function: Callable[[Any], object], args: list[Any], repeat: int) -> float:
     """Seconds per call of ``function`` over ``args`` (best of ``repeat`` passes)."""
 
@@ -179,10 +205,15 @@ def summary() -> None:
 def bench_build(n: int, text: str, repeat: int) -> Mechanism:
     """Build against json.loads of the same text, and memory per tenure; returns the mechanism."""
     yrdmodel.loads(synthetic(1))  # the converter is built once per process: not part of a build
-    json_time = best_of(lambda: json.loads(text), repeat)
-    build_time = best_of(lambda: yrdmodel.loads(text), repeat)
-    with gc_paused():
-        paused_json_time = best_of(lambda: json.loads(text), repeat)
+
+    def paused_json() -> object:
+        with gc_paused():
+            return json.loads(text)
+
+    found = best_of_each(
+        {"json": lambda: json.loads(text), "build": lambda: yrdmodel.loads(text), "paused": paused_json}, repeat
+    )
+    json_time, build_time, paused_json_time = found["json"], found["build"], found["paused"]
     row("json.loads(text)", f"{json_time:.3f} s", "", "the floor")
     row("  with the garbage collector paused", f"{paused_json_time:.3f} s", "", "(loads pauses it too)")
     label = "build: loads(text)"
@@ -212,12 +243,19 @@ def bench_holder(m: Mechanism, queries: int, repeat: int) -> None:
     asks = [(rng.choice(posts), datetime.date.fromordinal(rng.randrange(FIRST_DAY, last_day))) for _ in range(queries)]
     for post, day in asks[:100]:
         m.holder(post, day)  # warm
-    holder_time = per_call(lambda a: m.holder(a[0], a[1]), asks, repeat)
 
     starts: dict[str, list[int]] = {}
     for t in sorted(m.tenures, key=lambda t: t.start.lo if t.start else 0):
         starts.setdefault(t.post, []).append(t.start.lo if t.start else 0)
-    floor_time = per_call(lambda a: bisect_right(starts[a[0]], a[1].toordinal()), asks, repeat)
+    found = per_call_each(
+        {
+            "holder": lambda a: m.holder(a[0], a[1]),
+            "floor": lambda a: bisect_right(starts[a[0]], a[1].toordinal()),
+        },
+        asks,
+        repeat,
+    )
+    holder_time, floor_time = found["holder"], found["floor"]
 
     tenures = m.tenures
 
@@ -415,8 +453,10 @@ def bench_validate(n: int, m: Mechanism, repeat: int) -> None:
     crowded = getattr(shapes, "records", None)  # the records a shape crowds together (its rules compare them)
     for name, mechanism in cases:
         records = mechanism.tenures if crowded is None or mechanism is m else crowded(mechanism)
-        sort_time = best_of(functools.partial(sorted, records, key=_sort_key), repeat)
-        validate_time = best_of(mechanism.validate, max(1, repeat // 2))
+        found = best_of_each(
+            {"sort": functools.partial(sorted, records, key=_sort_key), "validate": mechanism.validate}, repeat
+        )
+        sort_time, validate_time = found["sort"], found["validate"]
         report = mechanism.validate()
         label = f"validate(): {name}"
         value = f"{validate_time:.3f} s"
