@@ -47,7 +47,13 @@ def structure_fast(data: Any) -> Mechanism:
     Returns:
         The mechanism the converter would give for the same document.
     """
-    return _Build().hook(Mechanism)(data)  # type: ignore[no-any-return]
+    build = _Build()
+    try:
+        return build.hook(Mechanism)(data)  # type: ignore[no-any-return]
+    finally:  # free the shared values now: the hooks refer to the build, a cycle only the collector would free
+        build.hooks.clear()
+        build.dates.clear()
+        build.citations.clear()
 
 
 @contextlib.contextmanager
