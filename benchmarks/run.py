@@ -177,8 +177,11 @@ def fresh_interpreters(codes: dict[str, str], repeat: int) -> dict[str, float]:
 
 # Reporting --------------------------------------------------------------------------------------
 
-VERDICTS: list[tuple[str, str, bool]] = []
-"""Every target checked in this run: (what, ratio against its limit, whether it holds)."""
+VERDICTS: list[tuple[str, str, bool | None]] = []
+"""Every target of this run: (what, ratio against its limit, whether it holds; None: not measured)."""
+
+SIZE = [""]
+"""The size being measured, named in the summary."""
 
 
 def row(label: str, value: str, ratio: str = "", target: str = "") -> None:
@@ -190,13 +193,20 @@ def check(label: str, value: str, ratio: float, limit: float, unit: str, target:
     holds = ratio <= limit
     shown = f"{ratio:.2f}{unit}" if unit == "x" else f"{ratio:.0f} {unit}"
     row(label, value, shown, f"{target}: {'holds' if holds else 'MISSED'}")
-    VERDICTS.append((label, f"{shown} (target {target})", holds))
+    VERDICTS.append((f"{SIZE[0]}{label.strip()}", f"{shown} (target {target})", holds))
+
+
+def not_measured(label: str, why: str) -> None:
+    """Print and remember a target that this run cannot measure."""
+    row(label, "not available", "", why)
+    VERDICTS.append((f"{SIZE[0]}{label.strip()}", why, None))
 
 
 def summary() -> None:
     print("\n== targets ==")
     for label, text, holds in VERDICTS:
-        print(f"  {'holds ' if holds else 'MISSED'}  {label.strip():<46} {text}")
+        verdict = "n/a   " if holds is None else "holds " if holds else "MISSED"
+        print(f"  {verdict}  {label:<58} {text}")
 
 
 # The measures -----------------------------------------------------------------------------------
@@ -313,7 +323,7 @@ def bench_batch(n: int, questions: int, repeat: int) -> None:
 
     holders_on = getattr(m, "holders_on", None)
     if holders_on is None:
-        row("  yrdmodel holders_on", "not available", "", "Mechanism.holders_on is missing on this version")
+        not_measured("  yrdmodel holders_on", "Mechanism.holders_on is missing on this version")
     else:
         np: Any = _optional("numpy")  # without numpy, the API takes any iterable of dates
         grouped: dict[str, list[int]] = {}
@@ -396,6 +406,7 @@ def bench_batch(n: int, questions: int, repeat: int) -> None:
     if "yrdmodel" in times:
         for peer, name in (("pandas", "pandas merge_asof"), ("duckdb", "DuckDB ASOF JOIN")):
             if peer not in times:
+                not_measured(f"  holders_on vs {name}", f"{name} is not installed")
                 continue
             ratio = times["yrdmodel"] / times[peer]
             label = f"  holders_on vs {name}"
@@ -447,7 +458,7 @@ def bench_validate(n: int, m: Mechanism, repeat: int) -> None:
     """validate() against sorting the records it compares, on the chains and the adversarial shapes."""
     cases = [("synthetic chains", m)]
     if n >= 10**4 and shapes is None:
-        row("validate() on adversarial shapes", "not available", "", "benchmarks/shapes.py is missing")
+        not_measured("validate() on adversarial shapes", "benchmarks/shapes.py is missing")
     if n >= 10**4:
         cases.extend(shape_mechanisms(n))
     crowded = getattr(shapes, "records", None)  # the records a shape crowds together (its rules compare them)
@@ -469,6 +480,7 @@ def bench_validate(n: int, m: Mechanism, repeat: int) -> None:
 
 def bench_size(n: int, queries: int, questions: int, repeat: int) -> None:
     print(f"\n== {n:,} tenures ==")
+    SIZE[0] = f"{n:,}: "
     m = bench_build(n, synthetic(n), repeat)
     bench_holder(m, queries, repeat)
     bench_validate(n, m, repeat)
@@ -477,6 +489,7 @@ def bench_size(n: int, queries: int, questions: int, repeat: int) -> None:
 
 def bench_import(repeat: int) -> None:
     print(f"\n== import and packaged dataset (median of {repeat} fresh interpreters, interleaved) ==")
+    SIZE[0] = ""
     found = fresh_interpreters(
         {
             "bare": "pass",
