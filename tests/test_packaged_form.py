@@ -1,6 +1,8 @@
 """The packaged dataset's fast JSON form: generated from the TOML files, and never shadowing them."""
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -60,3 +62,9 @@ def test_a_checkout_with_windows_line_ends_still_uses_the_fast_form(monkeypatch:
     crlf = [(name, text.replace(b"\n", b"\r\n")) for name, text in yrdmodel.data._toml_texts()]
     monkeypatch.setattr(yrdmodel.data, "_toml_texts", lambda: crlf)
     assert fast_document() == toml_document(crlf)
+
+
+def test_loading_the_packaged_dataset_needs_neither_cattrs_nor_a_toml_parser() -> None:
+    code = "import sys, yrdmodel; yrdmodel.load(); print(sorted({'cattrs', 'tomllib'} & set(sys.modules)))"
+    found = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
+    assert found.strip() == "[]", f"load() imported {found.strip()}: it should read {FAST_FORM} with the fast path"
