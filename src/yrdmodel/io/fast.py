@@ -61,7 +61,7 @@ def gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector for a while (if it runs), and let it run again after.
 
     Parsing and building make many objects and no garbage: collecting while they run costs
-    time and frees nothing (at 10^5 tenures, half of ``json.loads`` and a tenth of a build).
+    time and frees nothing (measured: 40% of ``json.loads`` at 10^5 tenures, 74% at 10^6).
     """
     enabled = gc.isenabled()
     gc.disable()
