@@ -38,6 +38,10 @@ class _UnsupportedTypeError(TypeError):
     """A field type the fast path does not structure: the converter handles the document."""
 
 
+_IDLE: list["_Build"] = []
+"""Builders not in use (popping and appending a list is atomic, so threads each get their own)."""
+
+
 def structure_fast(data: Any) -> Mechanism:
     """Structure a parsed document into a mechanism, or raise (any exception) if it is not plainly good.
 
@@ -47,13 +51,16 @@ def structure_fast(data: Any) -> Mechanism:
     Returns:
         The mechanism the converter would give for the same document.
     """
-    build = _Build()
+    try:
+        build = _IDLE.pop()  # hooks are made once per process (per build running at once)
+    except IndexError:
+        build = _Build()
     try:
         return build.hook(Mechanism)(data)  # type: ignore[no-any-return]
-    finally:  # free the shared values now: the hooks refer to the build, a cycle only the collector would free
-        build.hooks.clear()
+    finally:  # the shared values belong to this build only
         build.dates.clear()
         build.citations.clear()
+        _IDLE.append(build)
 
 
 @contextlib.contextmanager
@@ -92,7 +99,7 @@ def _bool(value: Any) -> bool:
 
 
 class _Build:
-    """The hooks of one build, made on first use of each type, with the build's shared values."""
+    """Hooks made on first use of each type, with the shared values of the build that uses them."""
 
     def __init__(self) -> None:
         self.hooks: dict[Any, Hook] = {str: _str, int: _int, bool: _bool, PartialDate: self._date}
