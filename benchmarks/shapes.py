@@ -1,6 +1,6 @@
 """Data shapes that once made ``validate()`` quadratic (issue 12, point 9), built at any size.
 
-Each function returns a valid :class:`~yrdmodel.Mechanism` of about ``n`` records of one
+Each function returns a valid `Mechanism` of about ``n`` records of one
 kind, all crowded into one post, series or body, which is where a rule that compares
 records pairwise is slowest. ``benchmarks/run.py`` runs them as scaling tests; run this
 file to print ``validate()`` at 10^3 and 10^4 records with its ratio to sorting the same

@@ -13,7 +13,7 @@ from yrdmodel import strategies
 
 
 def _modules() -> list[types.ModuleType]:
-    names = [m.name for m in pkgutil.walk_packages(yrdmodel.__path__, "yrdmodel.") if m.name != "yrdmodel.__main__"]
+    names = [m.name for m in pkgutil.walk_packages(yrdmodel.__path__, "yrdmodel.") if not m.name.endswith(".__main__")]
     return [importlib.import_module(name) for name in ["yrdmodel", *names]]
 
 

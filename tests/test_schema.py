@@ -8,7 +8,7 @@ import pytest
 
 import yrdmodel
 from yrdmodel import Citation, ExceptionKind, Mechanism, RotationException
-from yrdmodel.io.files import PACKAGED_FILES
+from yrdmodel.data import PACKAGED_FILES
 from yrdmodel.model.schema import collections, record_classes, references, renamed
 
 COLLECTIONS = collections(Mechanism)

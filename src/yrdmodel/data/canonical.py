@@ -240,7 +240,7 @@ def render(document: Mapping[str, Any], header: list[str], context: Mapping[str,
 
 
 def _files() -> list[Path]:
-    from yrdmodel.io.files import PACKAGED_FILES
+    from yrdmodel.data import PACKAGED_FILES
 
     here = Path(__file__).parent
     return [here / f"{name}.toml" for name in PACKAGED_FILES]

@@ -15,9 +15,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from yrdmodel.errors import DataError, Problem, ProblemKind
-from yrdmodel.io.converter import DATA_ERRORS, make_converter, structure_problems, unstructure_mechanism
+from yrdmodel.io.fast import gc_paused, structure_fast
 from yrdmodel.model.mechanism import Mechanism
-from yrdmodel.model.schema import collections
 
 __all__ = ["MAX_SIZE", "Format", "dumps", "load", "loads"]
 
@@ -31,9 +30,6 @@ to change it."""
 
 _MAX_TOML_KEY_PARTS = 256
 """The most parts a TOML key or table header may have (``a.b.c`` has 3); the schema needs 4."""
-
-PACKAGED_FILES = ("mechanism", *(c.key for c in collections(Mechanism)))
-"""The packaged dataset's files (``src/yrdmodel/data/<name>.toml``); each holds the top-level keys of one kind."""
 
 
 def loads(
@@ -63,7 +59,8 @@ def loads(
     Raises:
         DataError: The text is not a valid mechanism; ``.problems`` lists every problem.
     """
-    return _build(_parse(text, format, source, max_size), source, check_references)
+    with gc_paused():  # many objects and no garbage: collecting while they are made only costs time
+        return _build(_parse(text, format, source, max_size), source, check_references)
 
 
 def load(
@@ -110,6 +107,8 @@ def dumps(mechanism: Mechanism, *, indent: int | None = 2, format: str = "json")
 
     if format not in ("json", "toml"):
         raise ValueError(f"unknown format {format!r}: use 'json' or 'toml'")
+    from yrdmodel.io.converter import unstructure_mechanism
+
     document = unstructure_mechanism(mechanism)
     text = json.dumps(document, ensure_ascii=False, indent=indent)
     if not text.isascii() and _SURROGATE.search(text):
@@ -180,23 +179,12 @@ def _packaged() -> Mechanism:
 
 
 def _build_packaged() -> Mechanism:
-    from importlib.resources import files
+    from yrdmodel.data import fast_document, toml_document
 
-    document: dict[str, Any] = {}
-    problems: list[Problem] = []
-    for name in PACKAGED_FILES:
-        where = f"yrdmodel/data/{name}.toml"
-        try:
-            text = files("yrdmodel.data").joinpath(f"{name}.toml").read_bytes()
-        except OSError as exc:
-            raise _unreadable(exc.strerror or type(exc).__name__, where) from None
-        part = _parse(text, "toml", where, MAX_SIZE)
-        for key in part.keys() & document.keys():
-            problems.append(Problem(f"$.{key}", f"given again in {name}.toml", "reference"))
-        document.update(part)
-    if problems:
-        raise DataError(problems, "the packaged dataset")
-    return _build(document, "the packaged dataset")
+    fast = fast_document()
+    if fast is not None:  # made from exactly the TOML files, whose references were checked then
+        return _build(fast, "the packaged dataset", check_references=False)
+    return _build(toml_document(), "the packaged dataset")
 
 
 class _Duplicates(dict[str, Any]):
@@ -364,21 +352,30 @@ def _parse(text: object, format: object, source: str | None, max_size: int = MAX
     return data
 
 
-_STRUCTURE_ERRORS: tuple[type[Exception], ...] = (RecursionError, *DATA_ERRORS)
+def _structure(data: dict[str, Any], source: str | None) -> Mechanism:
+    """The converter's mechanism, or a DataError with every problem the detailed converter finds."""
+    from yrdmodel.io.converter import DATA_ERRORS, make_converter, structure_problems
+
+    try:
+        return make_converter(detailed=False).structure(data, Mechanism)
+    except (RecursionError, *DATA_ERRORS) as exc:  # type: ignore[misc]  # a tuple built of exception classes
+        problems = structure_problems(data)  # the detailed converter says what and where
+        if not problems:  # the two converters disagree: a bug in yrdmodel, not bad data
+            raise exc
+        raise DataError(_problem_list(problems, "schema"), source) from None
 
 
 def _build(data: dict[str, Any], source: str | None, check_references: bool = True) -> Mechanism:
     """Structure a parsed document: fast when it is good, and every problem with its path when not."""
     try:
-        mechanism = make_converter(detailed=False).structure(data, Mechanism)
-    except _STRUCTURE_ERRORS as exc:
-        problems = structure_problems(data)  # the detailed converter says what and where
-        if not problems:  # the two converters disagree: a bug in yrdmodel, not bad data
-            raise exc
-        raise DataError(_problem_list(problems, "schema"), source) from None
+        mechanism = structure_fast(data)  # no cattrs: quick for good data
+    except Exception:  # on any doubt the converter decides, and says what and where when it refuses
+        mechanism = _structure(data, source)
+    if not check_references:
+        return mechanism
     from yrdmodel.validation.rules import reference_problems
 
-    if check_references and (problems := reference_problems(mechanism)):
+    if problems := reference_problems(mechanism):
         raise DataError(_problem_list(problems, "reference"), source)
     return mechanism
 

@@ -69,21 +69,23 @@ class Event:
 
 
 class _Index:
-    """Lookups built once from a mechanism's records."""
+    """Lookups built once from a mechanism's records (those of names and of people's tenures on first use)."""
 
     __slots__ = (
+        "_all_people",
+        "_all_tenures",
+        "_names",
+        "_tenures_by_person",
         "bodies",
         "children",
         "host_body",
         "meetings",
         "members",
-        "names",
         "people",
         "plans",
         "posts",
         "sources",
         "symposia",
-        "tenures_by_person",
         "tenures_by_post",
     )
 
@@ -96,11 +98,9 @@ class _Index:
         self.meetings = by_id(m.meetings)
         self.plans = by_id(m.plans)
         self.children = group((b for b in m.all_bodies if b.parent is not None), "parent")
-        names: dict[str, set[str]] = {}
-        for person in m.people:
-            for name in (person.id, *person.names):
-                names.setdefault(_fold(name), set()).add(person.id)
-        self.names = {name: tuple(sorted(ids)) for name, ids in names.items()}
+        self._all_people, self._all_tenures = m.people, m.tenures
+        self._names: dict[str, tuple[str, ...]] | None = None
+        self._tenures_by_person: dict[str, tuple[Tenure, ...]] | None = None
         checked = m.as_of.lo if m.as_of is not None else None
         current = None if m.current_posts is None else frozenset(m.current_posts)
         self.tenures_by_post = {}
@@ -111,12 +111,29 @@ class _Index:
             self.tenures_by_post[post_id] = PostTenures(
                 zip(post_spans(ts, seats, through), ts, strict=True), self.people
             )
-        self.tenures_by_person = {
-            person: tuple(sorted(ts, key=_tenure_key)) for person, ts in group(m.tenures, "person").items()
-        }
         body = m.decision_body if m.decision_body is not None else m.rotation.body if m.rotation else None
         self.host_body = body
         self.symposia = tuple(sorted((x for x in m.meetings if x.body == body), key=lambda x: x.date.sort_key))
+
+    @property
+    def names(self) -> dict[str, tuple[str, ...]]:
+        """Ids of the people by each folded name they go by (built on first use, to save memory)."""
+        if self._names is None:
+            names: dict[str, set[str]] = {}
+            for person in self._all_people:
+                for name in (person.id, *person.names):
+                    names.setdefault(_fold(name), set()).add(person.id)
+            self._names = {name: tuple(sorted(ids)) for name, ids in names.items()}
+        return self._names
+
+    @property
+    def tenures_by_person(self) -> dict[str, tuple[Tenure, ...]]:
+        """Each person's tenures by start (built on first use, to save memory)."""
+        if self._tenures_by_person is None:
+            self._tenures_by_person = {
+                person: tuple(sorted(ts, key=_tenure_key)) for person, ts in group(self._all_tenures, "person").items()
+            }
+        return self._tenures_by_person
 
 
 def _fold(name: str) -> str:
