@@ -28,6 +28,8 @@ from typing import Any, get_args
 
 import attrs
 
+from yrdmodel.model.schema import renamed
+
 __all__ = ["canonical_text", "check", "main", "quote", "render"]
 
 _WIDTH = 120
@@ -49,7 +51,8 @@ def _record_class(annotation: Any) -> type | None:
 def _keys(cls: type) -> list[tuple[str, type | None]]:
     """``(key, record class of its value)`` in canonical order for a record class."""
     fields = [f for f in attrs.fields(attrs.resolve_types(cls)) if f.init]
-    names = [("bodies" if f.name == "all_bodies" else f.alias, _record_class(f.type)) for f in fields]
+    keys = renamed(cls)
+    names = [(keys.get(f.name, f.alias), _record_class(f.type)) for f in fields]
     own = [n for n in names if n[0] not in _SOURCED]
     return own + sorted((n for n in names if n[0] in _SOURCED), key=lambda n: _SOURCED.index(n[0]))
 

@@ -22,6 +22,7 @@ import attrs
 
 from yrdmodel.model.dates import PartialDate, parse_partial_date
 from yrdmodel.model.mechanism import Mechanism
+from yrdmodel.model.schema import renamed
 from yrdmodel.model.sources import Citation
 
 __all__ = ["gc_paused", "structure_fast"]
@@ -29,9 +30,6 @@ __all__ = ["gc_paused", "structure_fast"]
 Hook = Callable[[Any], Any]
 
 _parse_date: Callable[[str], PartialDate] = getattr(parse_partial_date, "__wrapped__", parse_partial_date)
-
-RENAMED: dict[tuple[type, str], str] = {(Mechanism, "all_bodies"): "bodies"}
-"""Fields whose key in the data is not their name (as the converter renames them)."""
 
 
 class _UnsupportedTypeError(TypeError):
@@ -163,8 +161,9 @@ class _Build:
             fields = [field for field in attrs.fields(attrs.resolve_types(cl)) if field.init]
         table: dict[str, tuple[str, Hook]] = {}
         self.hooks[cl] = lambda value: table_structure(value)  # a record may contain its own kind
+        keys = renamed(cl)
         for field in fields:
-            table[RENAMED.get((cl, field.name), field.name)] = (field.alias, self.hook(field.type))
+            table[keys.get(field.name, field.name)] = (field.alias, self.hook(field.type))
 
         def table_structure(value: Any) -> Any:
             if value.__class__ is not dict:
