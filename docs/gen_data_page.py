@@ -18,7 +18,7 @@ import attrs
 import yrdmodel
 from yrdmodel import Citation, Mechanism, PartialDate, Tier
 from yrdmodel.model.schema import summarised
-from yrdmodel.views import HostYear, coverage, host_years, year_ranges
+from yrdmodel.model.views import HostYear, coverage, host_years, year_ranges
 
 EN_DASH = "\N{EN DASH}"
 

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import yrdmodel
-from yrdmodel.views import BodyNode, body_tree, coverage, host_years, leaders_on, source_summary, to_data
+from yrdmodel.model.views import BodyNode, body_tree, coverage, host_years, leaders_on, source_summary, to_data
 
 
 @pytest.fixture(scope="module")

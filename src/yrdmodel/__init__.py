@@ -41,8 +41,7 @@ if TYPE_CHECKING:
     from yrdmodel.interop.timeline import draw_timeline
     from yrdmodel.io.files import dumps, load, loads
     from yrdmodel.model.lookup import PersonMatch
-    from yrdmodel.schema_json import json_schema
-    from yrdmodel.views import (
+    from yrdmodel.model.views import (
         BodyNode,
         Coverage,
         HostYear,
@@ -55,28 +54,29 @@ if TYPE_CHECKING:
         leaders_on,
         source_summary,
     )
+    from yrdmodel.schema_json import json_schema
 
 __version__ = "0.1.0"
 
 # Names whose modules are imported on first use, so that ``import yrdmodel`` stays fast: reading and
 # writing (which builds the cattrs converter) and the interop helpers with their optional dependencies.
 _LAZY = {
-    "BodyNode": "yrdmodel.views",
-    "Coverage": "yrdmodel.views",
-    "HostYear": "yrdmodel.views",
-    "LeaderHolding": "yrdmodel.views",
+    "BodyNode": "yrdmodel.model.views",
+    "Coverage": "yrdmodel.model.views",
+    "HostYear": "yrdmodel.model.views",
+    "LeaderHolding": "yrdmodel.model.views",
     "PersonMatch": "yrdmodel.model.lookup",
-    "PostLeaders": "yrdmodel.views",
-    "SourceSummary": "yrdmodel.views",
+    "PostLeaders": "yrdmodel.model.views",
+    "SourceSummary": "yrdmodel.model.views",
     "bodies_frame": "yrdmodel.interop.tables",
-    "body_tree": "yrdmodel.views",
-    "coverage": "yrdmodel.views",
+    "body_tree": "yrdmodel.model.views",
+    "coverage": "yrdmodel.model.views",
     "draw_timeline": "yrdmodel.interop.timeline",
     "dumps": "yrdmodel.io.files",
-    "host_years": "yrdmodel.views",
+    "host_years": "yrdmodel.model.views",
     "json_schema": "yrdmodel.schema_json",
     "leaders_frame": "yrdmodel.interop.frames",
-    "leaders_on": "yrdmodel.views",
+    "leaders_on": "yrdmodel.model.views",
     "load": "yrdmodel.io.files",
     "loads": "yrdmodel.io.files",
     "meetings_frame": "yrdmodel.interop.frames",
@@ -84,7 +84,7 @@ _LAZY = {
     "merge": "yrdmodel.interop.merge",
     "people_frame": "yrdmodel.interop.tables",
     "plans_frame": "yrdmodel.interop.frames",
-    "source_summary": "yrdmodel.views",
+    "source_summary": "yrdmodel.model.views",
     "tenures_frame": "yrdmodel.interop.frames",
     "to_popolo": "yrdmodel.interop.popolo",
     "write_tables": "yrdmodel.interop.tables",

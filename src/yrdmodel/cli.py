@@ -40,8 +40,7 @@ from yrdmodel.model.bodies import Tier
 from yrdmodel.model.dates import as_date
 from yrdmodel.model.mechanism import Mechanism
 from yrdmodel.model.posts import Tenure
-from yrdmodel.validation.report import Severity
-from yrdmodel.views import (
+from yrdmodel.model.views import (
     BodyNode,
     Coverage,
     HostYear,
@@ -53,6 +52,7 @@ from yrdmodel.views import (
     to_data,
     year_ranges,
 )
+from yrdmodel.validation.report import Severity
 
 __all__ = ["EXIT_BROKEN_PIPE", "EXIT_DATA", "EXIT_OUTPUT", "EXIT_USAGE", "main"]
 

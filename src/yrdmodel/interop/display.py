@@ -1,11 +1,11 @@
 """HTML for notebooks, under the name it had before it moved beside what it shows.
 
 The records' HTML is in `yrdmodel.model.html`; the mechanism's and the validation report's, which
-render the views, are in `yrdmodel.display`. The names stay importable from here.
+render the views, are in `yrdmodel.model.display`. The names stay importable from here.
 """
 
-from yrdmodel.display import mechanism_html as mechanism_html
-from yrdmodel.display import report_html as report_html
+from yrdmodel.model.display import mechanism_html as mechanism_html
+from yrdmodel.model.display import report_html as report_html
 from yrdmodel.model.html import FOLD_AFTER as FOLD_AFTER
 from yrdmodel.model.html import Shown as Shown
 from yrdmodel.model.html import body_html as body_html

@@ -7,7 +7,7 @@ data is escaped with `html.escape`, so a name or note can never inject markup.
 
 This module is part of the model layer and imports no record class when it runs: the records'
 ``_repr_html_`` methods import it, and it finds the renderer of a record by its class name. The
-mechanism's own HTML renders the views and lives beside them, in `yrdmodel.display`.
+mechanism's own HTML renders the views and lives beside them, in `yrdmodel.model.display`.
 
 Examples:
     >>> from yrdmodel import Person

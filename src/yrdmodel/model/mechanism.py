@@ -235,7 +235,7 @@ class Mechanism:
         return f"<Mechanism {self.name_en!r}: {counts}>"
 
     def _repr_html_(self) -> str:
-        from yrdmodel.display import mechanism_html
+        from yrdmodel.model.display import mechanism_html
 
         return mechanism_html(self)
 

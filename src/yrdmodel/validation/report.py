@@ -119,7 +119,7 @@ class ValidationReport:
         )
 
     def _repr_html_(self) -> str:
-        from yrdmodel.display import report_html
+        from yrdmodel.model.display import report_html
 
         return report_html(self)
 

@@ -5,7 +5,7 @@ nothing out themselves, so the host of a year, the body tree, the coverage and t
 are computed in one place.
 
 >>> import yrdmodel
->>> from yrdmodel.views import host_years
+>>> from yrdmodel.model.views import host_years
 >>> m = yrdmodel.load()
 >>> row = next(r for r in host_years(m) if r.year == 2021)
 >>> (row.host, row.expected, row.deviation)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from yrdmodel.model.html import Cell, Names, Raw, bilingual, code, escape, field_table, lines, table, wrap
 from yrdmodel.model.schema import summarised
-from yrdmodel.views import body_tree, host_years, source_summary, year_ranges
+from yrdmodel.model.views import body_tree, host_years, source_summary, year_ranges
 
 if TYPE_CHECKING:
     from yrdmodel.model.mechanism import Mechanism
