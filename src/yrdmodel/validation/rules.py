@@ -17,6 +17,7 @@ leaves does not overlap them.
 import datetime
 import heapq
 import itertools
+import threading
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -33,7 +34,7 @@ from yrdmodel.model.plans import Plan
 from yrdmodel.model.posts import Tenure
 from yrdmodel.model.schema import collections, record_classes, references
 from yrdmodel.model.sources import Confidence, Sourced, confidence_allowed
-from yrdmodel.model.walk import Where, iter_records, path_of, walk_records
+from yrdmodel.model.walk import Where, path_of, walk_records
 from yrdmodel.validation.report import Finding, Severity, ValidationReport
 
 __all__ = ["CODES", "RULES", "overlap", "reference_problems", "validate"]
@@ -76,7 +77,24 @@ def validate(mechanism: Mechanism) -> ValidationReport:
     Returns:
         The report; ``report.ok`` is true when no finding is an error.
     """
-    return ValidationReport(finding for check in RULES.values() for finding in check(mechanism))
+    _WALKED.current = (mechanism, list(walk_records(mechanism, _SKIP)))  # one walk for every rule
+    try:
+        return ValidationReport(finding for check in RULES.values() for finding in check(mechanism))
+    finally:
+        _WALKED.current = None
+
+
+_WALKED = threading.local()
+"""The walk `validate` makes once for all its rules, as ``(mechanism, records)``, per thread."""
+
+
+def _walked(mechanism: Mechanism) -> list[tuple[Any, Any, Where]]:
+    """``walk_records(mechanism, _SKIP)``, from the walk `validate` made when it is running."""
+    current = getattr(_WALKED, "current", None)
+    if current is not None and current[0] is mechanism:
+        records: list[tuple[Any, Any, Where]] = current[1]
+        return records
+    return list(walk_records(mechanism, _SKIP))
 
 
 def _finding(
@@ -116,7 +134,7 @@ def _dangling(mechanism: Mechanism) -> Iterator[tuple[str, str, str, str]]:
     known = {kind: {record.id for record in getattr(mechanism, kind)} for kind in _TARGETS}
     checks = {cls: [(field, known[kind], kind) for field, kind in references(cls)] for cls in _REFERRING}
     yield from _dangling_flat(mechanism, known)
-    for value, owner, where in walk_records(mechanism, _SKIP):
+    for value, owner, where in _walked(mechanism):
         for field, names, kind in checks.get(value.__class__, ()):
             refs = getattr(value, field)
             if refs.__class__ is tuple:
@@ -212,7 +230,7 @@ def _check_sources(m: Mechanism) -> Iterator[Finding]:
             if not record.sources:
                 path = f"$.{kind}[{i}]"
                 yield _finding("missing-source", Truth.YES, f"{path} cites no source", record.id, path=path)
-    for record, owner, where in walk_records(m, _SKIP):
+    for record, owner, where in _walked(m):
         if isinstance(record, Sourced) and not record.sources:
             path = path_of(where)
             yield _finding("missing-source", Truth.YES, f"{path} cites no source", _name(owner, where), path=path)
@@ -610,18 +628,40 @@ def _check_plan_gap(m: Mechanism) -> Iterator[Finding]:
 )
 def _check_support(m: Mechanism) -> Iterator[Finding]:
     sources = {s.id: s for s in m.sources}
-    allowed: dict[tuple[str, ...], Confidence] = {}  # records share citation lists: grade each list once
-    for path, record in iter_records(m):
-        cited = tuple(c.source for c in record.sources)
-        if not cited:
-            continue  # missing-source reports it
-        ceiling = allowed.get(cited)
-        if ceiling is None:
-            ceiling = allowed[cited] = confidence_allowed(sources[i] for i in cited if i in sources)
-        if record.confidence.rank > ceiling.rank:
-            kinds = ", ".join(sorted({sources[i].kind.value for i in cited if i in sources})) or "none known"
-            name = str(getattr(record, "id", path))
-            message = (
-                f"{path} ({name}) is {record.confidence.value} on sources of kind {kinds}: at most {ceiling.value}"
-            )
-            yield _finding("weak-support", Truth.YES, message, name, severity=Severity.WARNING, path=path)
+    allowed: dict[tuple[str, ...], tuple[int, str]] = {}  # by cited ids: the rank they allow, and why
+    by_tuple: dict[int, tuple[int, str]] = {}  # the same by citation tuple (records share them; they outlive this)
+    ranks = {c: c.rank for c in Confidence}
+
+    def ceiling(citations: tuple[Any, ...]) -> tuple[int, str]:
+        found = by_tuple.get(id(citations))
+        if found is None:
+            cited = tuple(c.source for c in citations)
+            found = allowed.get(cited)
+            if found is None:
+                known = [sources[i] for i in cited if i in sources]
+                most = confidence_allowed(known)
+                kinds = ", ".join(sorted({s.kind.value for s in known})) or "none known"
+                found = allowed[cited] = (most.rank, f"on sources of kind {kinds}: at most {most.value}")
+            by_tuple[id(citations)] = found
+        return found
+
+    for kind in _FLAT:
+        for i, record in enumerate(getattr(m, kind)):
+            citations = record.sources  # none: missing-source reports it
+            if citations and ranks[record.confidence] > (most := ceiling(citations))[0]:
+                yield _weak(f"$.{kind}[{i}]", record, most[1])
+    sourced: dict[type, bool] = {}
+    for record, _, where in _walked(m):
+        cls = record.__class__
+        is_sourced = sourced.get(cls)
+        if is_sourced is None:
+            is_sourced = sourced[cls] = issubclass(cls, Sourced)
+        if is_sourced and record.sources and ranks[record.confidence] > (most := ceiling(record.sources))[0]:
+            yield _weak(path_of(where), record, most[1])
+
+
+def _weak(path: str, record: Any, why: str) -> Finding:
+    """The ``weak-support`` finding of a record."""
+    name = str(getattr(record, "id", path))
+    message = shorten(f"{path} ({name}) is {record.confidence.value} {why}")
+    return Finding("weak-support", Severity.WARNING, message, (name,), False, path)
