@@ -34,7 +34,7 @@ from yrdmodel.model.plans import Plan
 from yrdmodel.model.posts import Tenure
 from yrdmodel.model.schema import collections, record_classes, references
 from yrdmodel.model.sources import Confidence, Sourced, confidence_allowed
-from yrdmodel.model.walk import Where, path_of, walk_records
+from yrdmodel.model.walk import Where, nested_fields, path_of
 from yrdmodel.validation.report import Finding, Severity, ValidationReport
 
 __all__ = ["CODES", "RULES", "overlap", "reference_problems", "validate"]
@@ -77,7 +77,7 @@ def validate(mechanism: Mechanism) -> ValidationReport:
     Returns:
         The report; ``report.ok`` is true when no finding is an error.
     """
-    _WALKED.current = (mechanism, list(walk_records(mechanism, _SKIP)))  # one walk for every rule
+    _WALKED.current = (mechanism, _walk(mechanism))  # one walk for every rule
     try:
         return ValidationReport(finding for check in RULES.values() for finding in check(mechanism))
     finally:
@@ -89,12 +89,45 @@ _WALKED = threading.local()
 
 
 def _walked(mechanism: Mechanism) -> list[tuple[Any, Any, Where]]:
-    """``walk_records(mechanism, _SKIP)``, from the walk `validate` made when it is running."""
+    """`_walk`, from the walk `validate` made when it is running."""
     current = getattr(_WALKED, "current", None)
     if current is not None and current[0] is mechanism:
         records: list[tuple[Any, Any, Where]] = current[1]
         return records
-    return list(walk_records(mechanism, _SKIP))
+    return _walk(mechanism)
+
+
+def _walk(mechanism: Mechanism) -> list[tuple[Any, Any, Where]]:
+    """``(record, owner, place)`` as `yrdmodel.model.walk.walk_records` gives them, but for the `_FLAT` kinds and citations.
+
+    The rules check a record's citations (``record.sources``) where they check the record, so the
+    walk does not visit them: most records hold nothing else, and they are visited without a generator.
+    """
+    found: list[tuple[Any, Any, Where]] = []
+    add = found.append
+    plans: dict[type, tuple[bool, tuple[tuple[str, str], ...]]] = {}
+
+    def visit(value: Any, owner: Any, where: Where) -> None:
+        cls = value.__class__
+        plan = plans.get(cls)
+        if plan is None:
+            fields = tuple(f for f in nested_fields(cls) if f[0] != "sources" or cls is Mechanism)
+            plan = plans[cls] = (hasattr(cls, "id"), fields)
+        if plan[0]:
+            owner = value
+        add((value, owner, where))
+        for name, key in plan[1]:
+            if value is mechanism and name in _SKIP:
+                continue
+            item = getattr(value, name)
+            if item.__class__ is tuple:
+                for i, element in enumerate(item):
+                    visit(element, owner, (where, key, i))
+            elif item is not None:
+                visit(item, owner, (where, key, None))
+
+    visit(mechanism, None, None)
+    return found
 
 
 def _finding(
@@ -134,7 +167,21 @@ def _dangling(mechanism: Mechanism) -> Iterator[tuple[str, str, str, str]]:
     known = {kind: {record.id for record in getattr(mechanism, kind)} for kind in _TARGETS}
     checks = {cls: [(field, known[kind], kind) for field, kind in references(cls)] for cls in _REFERRING}
     yield from _dangling_flat(mechanism, known)
+    sources = known["sources"]
+    good: set[int] = set()  # ids of citation tuples already checked (records share them)
     for value, owner, where in _walked(mechanism):
+        citations = getattr(value, "sources", None) if value is not mechanism else None
+        if citations and id(citations) not in good:
+            missing = [(j, c.source) for j, c in enumerate(citations) if c.source not in sources]
+            for j, ref in missing:
+                yield (
+                    path_of(((where, "sources", j), "source", None)),
+                    _name(owner, where),
+                    ref,
+                    f"unknown source id {ref!r}",
+                )
+            if not missing:
+                good.add(id(citations))
         for field, names, kind in checks.get(value.__class__, ()):
             refs = getattr(value, field)
             if refs.__class__ is tuple:
