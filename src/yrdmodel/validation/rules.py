@@ -77,7 +77,7 @@ def validate(mechanism: Mechanism) -> ValidationReport:
     Returns:
         The report; ``report.ok`` is true when no finding is an error.
     """
-    _WALKED.current = (mechanism, _walk(mechanism))  # one walk for every rule
+    _WALKED.current = (mechanism, {})  # one walk and one pass over the flat kinds for every rule
     try:
         return ValidationReport(finding for check in RULES.values() for finding in check(mechanism))
     finally:
@@ -85,16 +85,24 @@ def validate(mechanism: Mechanism) -> ValidationReport:
 
 
 _WALKED = threading.local()
-"""The walk `validate` makes once for all its rules, as ``(mechanism, records)``, per thread."""
+"""What `validate` computes once for all its rules, as ``(mechanism, {name: result})``, per thread."""
+
+
+def _shared(mechanism: Mechanism, name: str, make: Callable[[Mechanism], Any]) -> Any:
+    """``make(mechanism)``, made once per `validate` run when one is running."""
+    current = getattr(_WALKED, "current", None)
+    if current is None or current[0] is not mechanism:
+        return make(mechanism)
+    found = current[1].get(name)
+    if found is None:
+        found = current[1][name] = make(mechanism)
+    return found
 
 
 def _walked(mechanism: Mechanism) -> list[tuple[Any, Any, Where]]:
     """`_walk`, from the walk `validate` made when it is running."""
-    current = getattr(_WALKED, "current", None)
-    if current is not None and current[0] is mechanism:
-        records: list[tuple[Any, Any, Where]] = current[1]
-        return records
-    return _walk(mechanism)
+    records: list[tuple[Any, Any, Where]] = _shared(mechanism, "walk", _walk)
+    return records
 
 
 def _walk(mechanism: Mechanism) -> list[tuple[Any, Any, Where]]:
@@ -166,22 +174,18 @@ def _dangling(mechanism: Mechanism) -> Iterator[tuple[str, str, str, str]]:
     """``(path, referring record's name, missing id, message)`` for every id that names no record."""
     known = {kind: {record.id for record in getattr(mechanism, kind)} for kind in _TARGETS}
     checks = {cls: [(field, known[kind], kind) for field, kind in references(cls)] for cls in _REFERRING}
-    yield from _dangling_flat(mechanism, known)
-    sources = known["sources"]
-    good: set[int] = set()  # ids of citation tuples already checked (records share them)
+    yield from _flat(mechanism).dangling
+    cited = _cited(mechanism)
     for value, owner, where in _walked(mechanism):
         citations = getattr(value, "sources", None) if value is not mechanism else None
-        if citations and id(citations) not in good:
-            missing = [(j, c.source) for j, c in enumerate(citations) if c.source not in sources]
-            for j, ref in missing:
+        if citations:
+            for j, ref in cited(citations)[0]:
                 yield (
                     path_of(((where, "sources", j), "source", None)),
                     _name(owner, where),
                     ref,
                     f"unknown source id {ref!r}",
                 )
-            if not missing:
-                good.add(id(citations))
         for field, names, kind in checks.get(value.__class__, ()):
             refs = getattr(value, field)
             if refs.__class__ is tuple:
@@ -208,41 +212,108 @@ loops rather than by walking, since they are most of a large data set. Each with
 _SKIP = frozenset(_FLAT)
 
 
-def _dangling_flat(mechanism: Mechanism, known: dict[str, set[str]]) -> Iterator[tuple[str, str, str, str]]:
-    """What `_dangling` finds in the `_FLAT` kinds."""
-    sources = known["sources"]
-    good: set[int] = set()  # ids of citation tuples already checked (files share them between records)
+class _Cited:
+    """What one list of citations says: the cited ids that name no source, and the confidence it allows."""
+
+    def __init__(self, mechanism: Mechanism) -> None:
+        self.sources = {s.id: s for s in mechanism.sources}
+        self.ranks = {c: c.rank for c in Confidence}
+        self._by_ids: dict[tuple[str, ...], tuple[list[tuple[int, str]], int, str]] = {}
+        self._by_tuple: dict[int, tuple[list[tuple[int, str]], int, str]] = {}  # records share citation tuples
+
+    def __call__(self, citations: tuple[Any, ...]) -> tuple[list[tuple[int, str]], int, str]:
+        """``(missing, rank, why)``: ``(index, id)`` of the unknown sources, the rank allowed, and why."""
+        found = self._by_tuple.get(id(citations))  # the tuples outlive the validate() run
+        if found is None:
+            cited = tuple(c.source for c in citations)
+            found = self._by_ids.get(cited)
+            if found is None:
+                sources = self.sources
+                known = [sources[i] for i in cited if i in sources]
+                most = confidence_allowed(known)
+                kinds = ", ".join(sorted({s.kind.value for s in known})) or "none known"
+                missing = [(j, ref) for j, ref in enumerate(cited) if ref not in sources]
+                found = self._by_ids[cited] = (missing, most.rank, f"on sources of kind {kinds}: at most {most.value}")
+            self._by_tuple[id(citations)] = found
+        return found
+
+
+def _cited(mechanism: Mechanism) -> _Cited:
+    cited: _Cited = _shared(mechanism, "cited", _Cited)
+    return cited
+
+
+class _FlatFound:
+    """What the per-record rules find in the `_FLAT` kinds, from one pass over them (`_flat`)."""
+
+    def __init__(self) -> None:
+        self.duplicates: dict[str, list[int]] = {}  # positions of records whose id an earlier one has, by kind
+        self.dangling: list[tuple[str, str, str, str]] = []  # as _dangling gives them
+        self.missing: list[tuple[str, str]] = []  # (path, id) of records that cite no source
+        self.weak: list[tuple[str, Any, str]] = []  # (path, record, why) of records claiming too much
+
+
+def _flat(mechanism: Mechanism) -> _FlatFound:
+    """`_FlatFound` of a mechanism, once per `validate` run."""
+    flat: _FlatFound = _shared(mechanism, "flat", _flat_pass)
+    return flat
+
+
+def _flat_pass(mechanism: Mechanism) -> _FlatFound:
+    found = _FlatFound()
+    cited = _cited(mechanism)
+    ranks = cited.ranks
+    known = {kind: {record.id for record in getattr(mechanism, kind)} for kind in _TARGETS}
+    dangling, missing, weak = found.dangling, found.missing, found.weak
     for kind, fields in _FLAT.items():
-        for i, record in enumerate(getattr(mechanism, kind)):
-            for field, target in fields:
-                ref = getattr(record, field)
-                if ref not in known[target]:
-                    yield f"$.{kind}[{i}].{field}", record.id, ref, f"unknown {_COLLECTIONS[target].noun} id {ref!r}"
-            if id(record.sources) in good:
-                continue
-            missing = [(j, c.source) for j, c in enumerate(record.sources) if c.source not in sources]
-            for j, ref in missing:
-                yield f"$.{kind}[{i}].sources[{j}].source", record.id, ref, f"unknown source id {ref!r}"
-            if not missing:
-                good.add(id(record.sources))
-
-
-def _duplicates(mechanism: Mechanism) -> Iterator[tuple[str, str, str]]:
-    """``(path, id, message)`` for every record whose id an earlier record of its kind has."""
-    for c in _COLLECTIONS.values():
-        kind, noun, key = c.field, c.noun, c.key
+        duplicates = found.duplicates[kind] = []
         seen: set[Any] = set()
+        is_tenure = kind == "tenures"
+        checks = [(field, known[target], _COLLECTIONS[target].noun) for field, target in fields]
         for i, record in enumerate(getattr(mechanism, kind)):
             # A tenure's id is made of its post, person and start: compare those, and make the id only if needed.
-            if kind == "tenures":
+            if is_tenure:
                 start = record.start
                 identity = (record.post, record.person, start.lo, start.hi) if start else (record.post, record.person)
             else:
                 identity = record.id
             if identity in seen:
+                duplicates.append(i)
+            else:
+                seen.add(identity)
+            for field, names, noun in checks:
+                ref = getattr(record, field)
+                if ref not in names:
+                    dangling.append((f"$.{kind}[{i}].{field}", record.id, ref, f"unknown {noun} id {ref!r}"))
+            citations = record.sources
+            if not citations:
+                missing.append((f"$.{kind}[{i}]", record.id))
+                continue
+            unknown, rank, why = cited(citations)
+            for j, ref in unknown:
+                dangling.append((f"$.{kind}[{i}].sources[{j}].source", record.id, ref, f"unknown source id {ref!r}"))
+            if ranks[record.confidence] > rank:
+                weak.append((f"$.{kind}[{i}]", record, why))
+    return found
+
+
+def _duplicates(mechanism: Mechanism) -> Iterator[tuple[str, str, str]]:
+    """``(path, id, message)`` for every record whose id an earlier record of its kind has."""
+    flat = _flat(mechanism).duplicates
+    for c in _COLLECTIONS.values():
+        kind, noun, key = c.field, c.noun, c.key
+        records = getattr(mechanism, kind)
+        if kind in flat:
+            for i in flat[kind]:
+                record = records[i]
                 where = f"$.{key}[{i}]" + ("" if kind == "tenures" else ".id")
                 yield where, record.id, f"another {noun} already has the id {record.id!r}"
-            seen.add(identity)
+            continue
+        seen: set[Any] = set()
+        for i, record in enumerate(records):
+            if record.id in seen:
+                yield f"$.{key}[{i}].id", record.id, f"another {noun} already has the id {record.id!r}"
+            seen.add(record.id)
 
 
 def reference_problems(mechanism: Mechanism) -> list[tuple[str, str]]:
@@ -272,11 +343,8 @@ def _check_dangling(m: Mechanism) -> Iterator[Finding]:
 
 @rule("missing-source", "A record, or a dated part of one such as a membership change, cites no source.")
 def _check_sources(m: Mechanism) -> Iterator[Finding]:
-    for kind in _FLAT:
-        for i, record in enumerate(getattr(m, kind)):
-            if not record.sources:
-                path = f"$.{kind}[{i}]"
-                yield _finding("missing-source", Truth.YES, f"{path} cites no source", record.id, path=path)
+    for path, record_id in _flat(m).missing:
+        yield _finding("missing-source", Truth.YES, f"{path} cites no source", record_id, path=path)
     for record, owner, where in _walked(m):
         if isinstance(record, Sourced) and not record.sources:
             path = path_of(where)
@@ -674,37 +742,18 @@ def _check_plan_gap(m: Mechanism) -> Iterator[Finding]:
     "A record claims more confidence than the kinds of the sources it cites allow (see confidence_allowed).",
 )
 def _check_support(m: Mechanism) -> Iterator[Finding]:
-    sources = {s.id: s for s in m.sources}
-    allowed: dict[tuple[str, ...], tuple[int, str]] = {}  # by cited ids: the rank they allow, and why
-    by_tuple: dict[int, tuple[int, str]] = {}  # the same by citation tuple (records share them; they outlive this)
-    ranks = {c: c.rank for c in Confidence}
-
-    def ceiling(citations: tuple[Any, ...]) -> tuple[int, str]:
-        found = by_tuple.get(id(citations))
-        if found is None:
-            cited = tuple(c.source for c in citations)
-            found = allowed.get(cited)
-            if found is None:
-                known = [sources[i] for i in cited if i in sources]
-                most = confidence_allowed(known)
-                kinds = ", ".join(sorted({s.kind.value for s in known})) or "none known"
-                found = allowed[cited] = (most.rank, f"on sources of kind {kinds}: at most {most.value}")
-            by_tuple[id(citations)] = found
-        return found
-
-    for kind in _FLAT:
-        for i, record in enumerate(getattr(m, kind)):
-            citations = record.sources  # none: missing-source reports it
-            if citations and ranks[record.confidence] > (most := ceiling(citations))[0]:
-                yield _weak(f"$.{kind}[{i}]", record, most[1])
+    for path, record, why in _flat(m).weak:
+        yield _weak(path, record, why)
+    cited = _cited(m)
+    ranks = cited.ranks
     sourced: dict[type, bool] = {}
     for record, _, where in _walked(m):
         cls = record.__class__
         is_sourced = sourced.get(cls)
         if is_sourced is None:
             is_sourced = sourced[cls] = issubclass(cls, Sourced)
-        if is_sourced and record.sources and ranks[record.confidence] > (most := ceiling(record.sources))[0]:
-            yield _weak(path_of(where), record, most[1])
+        if is_sourced and record.sources and ranks[record.confidence] > (most := cited(record.sources))[1]:
+            yield _weak(path_of(where), record, most[2])
 
 
 def _weak(path: str, record: Any, why: str) -> Finding:
