@@ -702,20 +702,28 @@ def _check_plan_overlap(m: Mechanism) -> Iterator[Finding]:
     # naming the first few of them: the same facts as one finding per pair, in linear count.
     for rows in _series(m):
         reaching: list[tuple[int, int, Plan]] = []  # (last year, order, plan) of earlier plans, soonest end first
+        head: list[tuple[int, int, Plan]] = []  # the entries named last time, and what they gave
+        ids: tuple[str, ...] = ()
+        names = ""
         for order, (first, last, later) in enumerate(rows):
             while reaching and reaching[0][0] < first:
                 heapq.heappop(reaching)
             if reaching:
-                earlier = [plan for _, _, plan in sorted(reaching[:_NAMED], key=lambda r: r[1])]
+                if reaching[:_NAMED] != head:  # a crowd of plans names the same few each time: join them once
+                    head = reaching[:_NAMED]
+                    earlier = [plan.id for _, _, plan in sorted(head, key=lambda r: r[1])]
+                    ids = tuple(dict.fromkeys(earlier))
+                    names = ", ".join(earlier)
+                more = f" and {len(reaching) - _NAMED} more" if len(reaching) > _NAMED else ""
                 if len(reaching) == 1:
-                    message = f"{earlier[0].id} and {later.id} of series {later.series} both cover {first}"
+                    message = f"{names} and {later.id} of series {later.series} both cover {first}"
                 else:
-                    more = f" and {len(reaching) - _NAMED} more" if len(reaching) > _NAMED else ""
-                    names = ", ".join(p.id for p in earlier) + more
                     message = (
-                        f"{later.id} and {len(reaching)} earlier plans of series {later.series} ({names}) cover {first}"
+                        f"{later.id} and {len(reaching)} earlier plans of series {later.series} ({names}{more}) "
+                        f"cover {first}"
                     )
-                yield _finding("plan-series-overlap", Truth.YES, message, *(p.id for p in earlier), later.id)
+                named = ids if later.id in ids else (*ids, later.id)
+                yield Finding("plan-series-overlap", Severity.ERROR, shorten(message), named)
             heapq.heappush(reaching, (last, order, later))
 
 
