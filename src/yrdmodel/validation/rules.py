@@ -662,10 +662,16 @@ def _check_attendees(m: Mechanism) -> Iterator[Finding]:
     posts = {p.id for p in m.posts}
     wanted = {(a.person, a.post) for x in m.meetings for a in x.attendees if a.post is not None}
     found: dict[tuple[str, str], list[Span]] = defaultdict(list)
-    if wanted:
-        for t in m.tenures:
-            if (t.person, t.post) in wanted:
-                found[t.person, t.post].append(m.span(t))
+    by_post = m.tenures_by_post
+    for post_id in {post for _, post in wanted}:
+        index = by_post.get(post_id)
+        if index is None:
+            continue
+        certain_from, certain_until, possible_from, possible_until = index.columns()  # the settled spans
+        for i, t in enumerate(index.tenures):
+            if (t.person, post_id) in wanted:
+                span = Span(certain_from[i], certain_until[i], possible_from[i], possible_until[i])
+                found[t.person, post_id].append(span)
     spans = {key: _Spans(rows) for key, rows in found.items()}
     for x in m.meetings:
         for a in x.attendees:
