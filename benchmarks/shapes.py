@@ -34,7 +34,7 @@ def _document(**parts: Any) -> Mechanism:
     """A mechanism of the members above plus ``parts``, through ``loads`` as a user would build it."""
     doc: dict[str, Any] = {
         "name_en": "benchmark shape",
-        "sources": [{"id": "shapes", "kind": "secondary", "ref": "benchmarks/shapes.py"}],
+        "sources": [{"id": "shapes", "kind": "official", "ref": "benchmarks/shapes.py"}],
         "members": MEMBERS,
         **parts,
     }
