@@ -213,17 +213,19 @@ _SKIP = frozenset(_FLAT)
 
 
 class _Cited:
-    """What one list of citations says: the cited ids that name no source, and the confidence it allows."""
+    """What one list of citations says: the cited ids that name no source, and the confidences it allows."""
 
     def __init__(self, mechanism: Mechanism) -> None:
         self.sources = {s.id: s for s in mechanism.sources}
-        self.ranks = {c: c.rank for c in Confidence}
-        self._by_ids: dict[tuple[str, ...], tuple[list[tuple[int, str]], int, str]] = {}
-        self._by_tuple: dict[int, tuple[list[tuple[int, str]], int, str]] = {}  # records share citation tuples
+        self._by_ids: dict[tuple[str, ...], _Grade] = {}
+        self.by_tuple: dict[int, _Grade] = {}  # by id of a citation tuple: records share them
 
-    def __call__(self, citations: tuple[Any, ...]) -> tuple[list[tuple[int, str]], int, str]:
-        """``(missing, rank, why)``: ``(index, id)`` of the unknown sources, the rank allowed, and why."""
-        found = self._by_tuple.get(id(citations))  # the tuples outlive the validate() run
+    def __call__(self, citations: tuple[Any, ...]) -> "_Grade":
+        """``(missing, allowed, why)``: ``(index, id)`` of the unknown sources, the confidences allowed, and why.
+
+        The confidences are a tuple, highest first, so that ``in`` finds one by identity without hashing.
+        """
+        found = self.by_tuple.get(id(citations))  # the tuples outlive the validate() run
         if found is None:
             cited = tuple(c.source for c in citations)
             found = self._by_ids.get(cited)
@@ -233,9 +235,13 @@ class _Cited:
                 most = confidence_allowed(known)
                 kinds = ", ".join(sorted({s.kind.value for s in known})) or "none known"
                 missing = [(j, ref) for j, ref in enumerate(cited) if ref not in sources]
-                found = self._by_ids[cited] = (missing, most.rank, f"on sources of kind {kinds}: at most {most.value}")
-            self._by_tuple[id(citations)] = found
+                allowed = tuple(c for c in Confidence if c.rank <= most.rank)
+                found = self._by_ids[cited] = (missing, allowed, f"on sources of kind {kinds}: at most {most.value}")
+            self.by_tuple[id(citations)] = found
         return found
+
+
+_Grade = tuple[list[tuple[int, str]], tuple[Confidence, ...], str]
 
 
 def _cited(mechanism: Mechanism) -> _Cited:
@@ -262,7 +268,7 @@ def _flat(mechanism: Mechanism) -> _FlatFound:
 def _flat_pass(mechanism: Mechanism) -> _FlatFound:
     found = _FlatFound()
     cited = _cited(mechanism)
-    ranks = cited.ranks
+    graded = cited.by_tuple
     known = {kind: {record.id for record in getattr(mechanism, kind)} for kind in _TARGETS}
     dangling, missing, weak = found.dangling, found.missing, found.weak
     for kind, fields in _FLAT.items():
@@ -289,10 +295,13 @@ def _flat_pass(mechanism: Mechanism) -> _FlatFound:
             if not citations:
                 missing.append((f"$.{kind}[{i}]", record.id))
                 continue
-            unknown, rank, why = cited(citations)
-            for j, ref in unknown:
-                dangling.append((f"$.{kind}[{i}].sources[{j}].source", record.id, ref, f"unknown source id {ref!r}"))
-            if ranks[record.confidence] > rank:
+            grade = graded.get(id(citations))
+            unknown, allowed, why = cited(citations) if grade is None else grade
+            if unknown:
+                for j, ref in unknown:
+                    path = f"$.{kind}[{i}].sources[{j}].source"
+                    dangling.append((path, record.id, ref, f"unknown source id {ref!r}"))
+            if record.confidence not in allowed:
                 weak.append((f"$.{kind}[{i}]", record, why))
     return found
 
@@ -759,15 +768,14 @@ def _check_support(m: Mechanism) -> Iterator[Finding]:
     for path, record, why in _flat(m).weak:
         yield _weak(path, record, why)
     cited = _cited(m)
-    ranks = cited.ranks
     sourced: dict[type, bool] = {}
     for record, _, where in _walked(m):
         cls = record.__class__
         is_sourced = sourced.get(cls)
         if is_sourced is None:
             is_sourced = sourced[cls] = issubclass(cls, Sourced)
-        if is_sourced and record.sources and ranks[record.confidence] > (most := cited(record.sources))[1]:
-            yield _weak(path_of(where), record, most[2])
+        if is_sourced and record.sources and record.confidence not in (grade := cited(record.sources))[1]:
+            yield _weak(path_of(where), record, grade[2])
 
 
 def _weak(path: str, record: Any, why: str) -> Finding:
