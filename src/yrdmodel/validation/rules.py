@@ -520,15 +520,33 @@ def _check_incompatible(m: Mechanism) -> Iterator[Finding]:
         for other in post.incompatible_with:
             clash.update({(post.id, other), (other, post.id)})
     involved = {a for a, _ in clash}
+    if not involved:
+        return
+    # The settled spans (`Mechanism.span`) from the post index's columns, as (possible_from, possible_until,
+    # certain_from, certain_until) by tenure.
+    bounds: dict[int, tuple[int, int, int, int]] = {}
+    for post_id in involved:
+        index = m.tenures_by_post.get(post_id)
+        if index is not None:
+            certain_from, certain_until, possible_from, possible_until = index.columns()
+            for k, t in enumerate(index.tenures):
+                bounds[id(t)] = (possible_from[k], possible_until[k], certain_from[k], certain_until[k])
     for person, tenures in group((t for t in m.tenures if t.post in involved), "person").items():
         # A sweep by first possible day: only tenures that may still run are compared, not every pair.
-        rows = sorted(((m.span(t), i, t) for i, t in enumerate(tenures)), key=lambda row: row[0].possible_from)
-        running: list[tuple[Span, int, Tenure]] = []
+        rows = sorted(((bounds[id(t)], i, t) for i, t in enumerate(tenures)), key=lambda row: row[0][0])
+        running: list[tuple[tuple[int, int, int, int], int, Tenure]] = []
         pairs: list[tuple[int, int, Truth]] = []
         for span, i, t in rows:
-            running = [row for row in running if row[0].possible_until > span.possible_from]
+            opens = span[0]
+            running = [row for row in running if row[0][1] > opens]
             for held_span, j, held in running:
-                if (t.post, held.post) in clash and (truth := held_span.overlaps(span)) is not Truth.NO:
+                if (t.post, held.post) in clash:
+                    if max(held_span[2], span[2]) < min(held_span[3], span[3]):  # as Span.overlaps
+                        truth = Truth.YES
+                    elif max(held_span[0], opens) < min(held_span[1], span[1]):
+                        truth = Truth.MAYBE
+                    else:
+                        continue
                     pairs.append((min(i, j), max(i, j), truth))
             running.append((span, i, t))
         for i, j, truth in sorted(pairs, key=lambda p: p[:2]):  # in the order of the data, as pairs of it
