@@ -176,10 +176,11 @@ def _dangling(mechanism: Mechanism) -> Iterator[tuple[str, str, str, str]]:
     checks = {cls: [(field, known[kind], kind) for field, kind in references(cls)] for cls in _REFERRING}
     yield from _flat(mechanism).dangling
     cited = _cited(mechanism)
+    graded = cited.by_tuple
     for value, owner, where in _walked(mechanism):
         citations = getattr(value, "sources", None) if value is not mechanism else None
-        if citations:
-            for j, ref in cited(citations)[0]:
+        if citations and (grade := graded.get(id(citations)) or cited(citations))[0]:
+            for j, ref in grade[0]:
                 yield (
                     path_of(((where, "sources", j), "source", None)),
                     _name(owner, where),
@@ -672,12 +673,18 @@ class _Spans:
 
     def held_at(self, x: Meeting) -> Truth:
         """Whether one of the tenures covered the meeting's (first) day: the OR of `_held_at`."""
-        held = Truth.NO
-        i = bisect_right(self.starts, x.last_date.hi) - 1  # later tenures may start only after it
-        while i >= 0 and self.reach[i] > x.date.lo and held is not Truth.YES:  # earlier ones all ended before
-            held = held | _held_at(self.spans[i], x)
+        lo, hi, last = x.date.lo, x.date.hi, x.last_date.hi
+        spans, reach = self.spans, self.reach
+        maybe = False
+        i = bisect_right(self.starts, last) - 1  # later tenures may start only after it
+        while i >= 0 and reach[i] > lo:  # earlier ones all ended before
+            span = spans[i]
+            if span.certain_from <= lo and hi < span.certain_until:  # _held_at, inline
+                return Truth.YES
+            if not (span.possible_until <= lo or span.possible_from > last):
+                maybe = True
             i -= 1
-        return held
+        return Truth.MAYBE if maybe else Truth.NO
 
 
 @rule(
