@@ -130,7 +130,11 @@ def _walk(mechanism: Mechanism) -> list[tuple[Any, Any, Where]]:
             item = getattr(value, name)
             if item.__class__ is tuple:
                 for i, element in enumerate(item):
-                    visit(element, owner, (where, key, i))
+                    leaf = plans.get(element.__class__)
+                    if leaf is not None and not leaf[1]:  # a record that holds none: no call
+                        add((element, element if leaf[0] else owner, (where, key, i)))
+                    else:
+                        visit(element, owner, (where, key, i))
             elif item is not None:
                 visit(item, owner, (where, key, None))
 
