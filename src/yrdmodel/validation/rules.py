@@ -797,13 +797,15 @@ def _check_support(m: Mechanism) -> Iterator[Finding]:
     for path, record, why in _flat(m).weak:
         yield _weak(path, record, why)
     cited = _cited(m)
+    graded = cited.by_tuple
     sourced: dict[type, bool] = {}
     for record, _, where in _walked(m):
         cls = record.__class__
         is_sourced = sourced.get(cls)
         if is_sourced is None:
             is_sourced = sourced[cls] = issubclass(cls, Sourced)
-        if is_sourced and record.sources and record.confidence not in (grade := cited(record.sources))[1]:
+        citations = record.sources if is_sourced else None
+        if citations and record.confidence not in (grade := graded.get(id(citations)) or cited(citations))[1]:
             yield _weak(path_of(where), record, grade[2])
 
 
