@@ -645,18 +645,19 @@ def _check_rotation(m: Mechanism) -> Iterator[Finding]:
 def _check_next_host(m: Mechanism) -> Iterator[Finding]:
     for meetings in group(m.meetings, "body").values():
         ordered = _by_date(meetings)
-        by_year: dict[int, list[Meeting]] = defaultdict(list)
+        hosted_in: dict[int, list[Meeting]] = defaultdict(list)  # the meetings with a host, by year
         for y in ordered:
-            by_year[y.year].append(y)
+            if y.host is not None:
+                hosted_in[y.year].append(y)
         for i, x in enumerate(ordered):
-            if x.next_host is None:
+            decided = x.next_host
+            if decided is None:
                 continue
             if x.next_host_year is None:  # the next meeting of the body, whenever it was held
-                followers = ordered[i + 1 : i + 2]
+                followers = [y for y in ordered[i + 1 : i + 2] if y.host is not None]
             else:
-                followers = [y for y in by_year.get(x.next_host_year, ()) if y is not x]
-            followers = [y for y in followers if y.host is not None]
-            if followers and all(y.host != x.next_host for y in followers):
+                followers = [y for y in hosted_in.get(x.next_host_year, ()) if y is not x]
+            if followers and all(y.host != decided for y in followers):
                 y = followers[0]
                 year = x.next_host_year or y.year
                 message = f"{x.id} decided that {x.next_host} would host in {year}, but {y.host} hosted {y.id}"
