@@ -646,18 +646,27 @@ def _check_next_host(m: Mechanism) -> Iterator[Finding]:
     for meetings in group(m.meetings, "body").values():
         ordered = _by_date(meetings)
         hosted_in: dict[int, list[Meeting]] = defaultdict(list)  # the meetings with a host, by year
+        times: dict[tuple[int, str], int] = defaultdict(int)  # how many of them each member hosted
         for y in ordered:
             if y.host is not None:
                 hosted_in[y.year].append(y)
+                times[y.year, y.host] += 1
         for i, x in enumerate(ordered):
             decided = x.next_host
             if decided is None:
                 continue
             if x.next_host_year is None:  # the next meeting of the body, whenever it was held
                 followers = [y for y in ordered[i + 1 : i + 2] if y.host is not None]
-            else:
-                followers = [y for y in hosted_in.get(x.next_host_year, ()) if y is not x]
-            if followers and all(y.host != decided for y in followers):
+                if not followers or followers[0].host == decided:
+                    continue
+            else:  # the year's meetings with a host, but this one: in O(1), however many there are
+                year = x.next_host_year
+                hosted = hosted_in.get(year, ())
+                own = x.host is not None and x.year == year  # this meeting is among them
+                if len(hosted) - own == 0 or times.get((year, decided), 0) - (own and x.host == decided) > 0:
+                    continue
+                followers = [y for y in hosted[:2] if y is not x]
+            if followers:
                 y = followers[0]
                 year = x.next_host_year or y.year
                 message = f"{x.id} decided that {x.next_host} would host in {year}, but {y.host} hosted {y.id}"
