@@ -79,7 +79,7 @@ def synthetic(tenures: int, seed: int = 0, *, day_precise: bool = False) -> str:
     ]
     doc: dict[str, Any] = {
         "name_en": f"synthetic mechanism of {tenures} tenures",
-        "sources": [{"id": "synthetic", "kind": "secondary", "ref": "benchmarks/run.py"}],
+        "sources": [{"id": "synthetic", "kind": "official", "ref": "benchmarks/run.py"}],
         "members": members,
         "posts": [
             {"id": f"p{i}", "name_en": f"Post {i}", "member": f"m{i % 4}", "sources": cite} for i in range(posts)

@@ -34,7 +34,7 @@ def _document(**parts: Any) -> Mechanism:
     """A mechanism of the members above plus ``parts``, through ``loads`` as a user would build it."""
     doc: dict[str, Any] = {
         "name_en": "benchmark shape",
-        "sources": [{"id": "shapes", "kind": "secondary", "ref": "benchmarks/shapes.py"}],
+        "sources": [{"id": "shapes", "kind": "official", "ref": "benchmarks/shapes.py"}],
         "members": MEMBERS,
         **parts,
     }
@@ -70,18 +70,25 @@ def one_series_plans(n: int) -> Mechanism:
 
 
 def next_host_meetings(n: int) -> Mechanism:
-    """``n`` meetings of one body, four a year from the year 1000, each deciding next year's host (who does host)."""
+    """``n`` meetings of one body, four a year from the year 1000, each deciding next year's host (who does host).
+
+    Past 32,000 meetings there are more a year, so that the years stay below 10000.
+    """
+    import datetime
+
     body = {"id": "symposium", "name_en": "Symposium", "sources": CITE}
+    per_year = max(4, -(-n // 8000))
     meetings = []
     for i in range(n):
-        year, quarter = 1000 + i // 4, i % 4
+        year, k = 1000 + i // per_year, i % per_year
+        day = datetime.date(year, 3 * k + 1, 1) if per_year == 4 else datetime.date(year, 1, 1) + datetime.timedelta(k)
         meetings.append(
             {
                 "id": f"meeting{i}",
                 "body": "symposium",
-                "date": f"{year}-{3 * quarter + 1:02d}-01",
-                "host": f"m{(i // 4) % 4}",
-                "next_host": f"m{(i // 4 + 1) % 4}",
+                "date": day.isoformat(),
+                "host": f"m{(i // per_year) % 4}",
+                "next_host": f"m{(i // per_year + 1) % 4}",
                 "next_host_year": year + 1,
                 "sources": CITE,
             }

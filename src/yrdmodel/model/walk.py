@@ -24,7 +24,7 @@ from yrdmodel.model.sources import Sourced
 if TYPE_CHECKING:
     from yrdmodel.model.mechanism import Mechanism
 
-__all__ = ["Where", "iter_records", "path_of", "walk", "walk_records"]
+__all__ = ["Where", "iter_records", "nested_fields", "path_of", "walk", "walk_records"]
 
 
 def _holds_records(annotation: Any) -> bool:
@@ -35,7 +35,7 @@ def _holds_records(annotation: Any) -> bool:
 
 
 @functools.cache
-def _nested(cls: type) -> tuple[tuple[str, str], ...]:
+def nested_fields(cls: type) -> tuple[tuple[str, str], ...]:
     """``(field name, key in the data)`` of the fields of ``cls`` that may hold records."""
     return tuple(
         (f.name, renamed(cls).get(f.name, f.alias))
@@ -71,7 +71,7 @@ def walk_records(root: Any, skip: frozenset[str] = frozenset()) -> Iterator[tupl
             cls = value.__class__
             plan = plans.get(cls)
             if plan is None:
-                plan = plans[cls] = (hasattr(cls, "id"), _nested(cls))
+                plan = plans[cls] = (hasattr(cls, "id"), nested_fields(cls))
             if plan[0]:
                 owner = value
             yield value, owner, where

@@ -15,8 +15,10 @@ leaves does not overlap them.
 """
 
 import datetime
+import gc
 import heapq
 import itertools
+import threading
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -33,7 +35,7 @@ from yrdmodel.model.plans import Plan
 from yrdmodel.model.posts import Tenure
 from yrdmodel.model.schema import collections, record_classes, references
 from yrdmodel.model.sources import Confidence, Sourced, confidence_allowed
-from yrdmodel.model.walk import Where, iter_records, path_of, walk_records
+from yrdmodel.model.walk import Where, nested_fields, path_of
 from yrdmodel.validation.report import Finding, Severity, ValidationReport
 
 __all__ = ["CODES", "RULES", "overlap", "reference_problems", "validate"]
@@ -76,7 +78,75 @@ def validate(mechanism: Mechanism) -> ValidationReport:
     Returns:
         The report; ``report.ok`` is true when no finding is an error.
     """
-    return ValidationReport(finding for check in RULES.values() for finding in check(mechanism))
+    # The rules make many objects and no garbage: the cyclic collector, run by their allocations, would
+    # only traverse the mechanism again and again (as in loads; half the time at 10^4 records).
+    collecting = gc.isenabled()
+    gc.disable()
+    _WALKED.current = (mechanism, {})  # one walk and one pass over the flat kinds for every rule
+    try:
+        return ValidationReport(finding for check in RULES.values() for finding in check(mechanism))
+    finally:
+        _WALKED.current = None
+        if collecting:
+            gc.enable()
+
+
+_WALKED = threading.local()
+"""What `validate` computes once for all its rules, as ``(mechanism, {name: result})``, per thread."""
+
+
+def _shared(mechanism: Mechanism, name: str, make: Callable[[Mechanism], Any]) -> Any:
+    """``make(mechanism)``, made once per `validate` run when one is running."""
+    current = getattr(_WALKED, "current", None)
+    if current is None or current[0] is not mechanism:
+        return make(mechanism)
+    found = current[1].get(name)
+    if found is None:
+        found = current[1][name] = make(mechanism)
+    return found
+
+
+def _walked(mechanism: Mechanism) -> list[tuple[Any, Any, Where]]:
+    """`_walk`, from the walk `validate` made when it is running."""
+    records: list[tuple[Any, Any, Where]] = _shared(mechanism, "walk", _walk)
+    return records
+
+
+def _walk(mechanism: Mechanism) -> list[tuple[Any, Any, Where]]:
+    """``(record, owner, place)`` as `yrdmodel.model.walk.walk_records` gives them, but for the `_FLAT` kinds and citations.
+
+    The rules check a record's citations (``record.sources``) where they check the record, so the
+    walk does not visit them: most records hold nothing else, and they are visited without a generator.
+    """
+    found: list[tuple[Any, Any, Where]] = []
+    add = found.append
+    plans: dict[type, tuple[bool, tuple[tuple[str, str], ...]]] = {}
+
+    def visit(value: Any, owner: Any, where: Where) -> None:
+        cls = value.__class__
+        plan = plans.get(cls)
+        if plan is None:
+            fields = tuple(f for f in nested_fields(cls) if f[0] != "sources" or cls is Mechanism)
+            plan = plans[cls] = (hasattr(cls, "id"), fields)
+        if plan[0]:
+            owner = value
+        add((value, owner, where))
+        for name, key in plan[1]:
+            if value is mechanism and name in _SKIP:
+                continue
+            item = getattr(value, name)
+            if item.__class__ is tuple:
+                for i, element in enumerate(item):
+                    leaf = plans.get(element.__class__)
+                    if leaf is not None and not leaf[1]:  # a record that holds none: no call
+                        add((element, element if leaf[0] else owner, (where, key, i)))
+                    else:
+                        visit(element, owner, (where, key, i))
+            elif item is not None:
+                visit(item, owner, (where, key, None))
+
+    visit(mechanism, None, None)
+    return found
 
 
 def _finding(
@@ -115,8 +185,19 @@ def _dangling(mechanism: Mechanism) -> Iterator[tuple[str, str, str, str]]:
     """``(path, referring record's name, missing id, message)`` for every id that names no record."""
     known = {kind: {record.id for record in getattr(mechanism, kind)} for kind in _TARGETS}
     checks = {cls: [(field, known[kind], kind) for field, kind in references(cls)] for cls in _REFERRING}
-    yield from _dangling_flat(mechanism, known)
-    for value, owner, where in walk_records(mechanism, _SKIP):
+    yield from _flat(mechanism).dangling
+    cited = _cited(mechanism)
+    graded = cited.by_tuple
+    for value, owner, where in _walked(mechanism):
+        citations = getattr(value, "sources", None) if value is not mechanism else None
+        if citations and (grade := graded.get(id(citations)) or cited(citations))[0]:
+            for j, ref in grade[0]:
+                yield (
+                    path_of(((where, "sources", j), "source", None)),
+                    _name(owner, where),
+                    ref,
+                    f"unknown source id {ref!r}",
+                )
         for field, names, kind in checks.get(value.__class__, ()):
             refs = getattr(value, field)
             if refs.__class__ is tuple:
@@ -143,41 +224,117 @@ loops rather than by walking, since they are most of a large data set. Each with
 _SKIP = frozenset(_FLAT)
 
 
-def _dangling_flat(mechanism: Mechanism, known: dict[str, set[str]]) -> Iterator[tuple[str, str, str, str]]:
-    """What `_dangling` finds in the `_FLAT` kinds."""
-    sources = known["sources"]
-    good: set[int] = set()  # ids of citation tuples already checked (files share them between records)
+class _Cited:
+    """What one list of citations says: the cited ids that name no source, and the confidences it allows."""
+
+    def __init__(self, mechanism: Mechanism) -> None:
+        self.sources = {s.id: s for s in mechanism.sources}
+        self._by_ids: dict[tuple[str, ...], _Grade] = {}
+        self.by_tuple: dict[int, _Grade] = {}  # by id of a citation tuple: records share them
+
+    def __call__(self, citations: tuple[Any, ...]) -> "_Grade":
+        """``(missing, allowed, why)``: ``(index, id)`` of the unknown sources, the confidences allowed, and why.
+
+        The confidences are a tuple, highest first, so that ``in`` finds one by identity without hashing.
+        """
+        found = self.by_tuple.get(id(citations))  # the tuples outlive the validate() run
+        if found is None:
+            cited = tuple(c.source for c in citations)
+            found = self._by_ids.get(cited)
+            if found is None:
+                sources = self.sources
+                known = [sources[i] for i in cited if i in sources]
+                most = confidence_allowed(known)
+                kinds = ", ".join(sorted({s.kind.value for s in known})) or "none known"
+                missing = [(j, ref) for j, ref in enumerate(cited) if ref not in sources]
+                allowed = tuple(c for c in Confidence if c.rank <= most.rank)
+                found = self._by_ids[cited] = (missing, allowed, f"on sources of kind {kinds}: at most {most.value}")
+            self.by_tuple[id(citations)] = found
+        return found
+
+
+_Grade = tuple[list[tuple[int, str]], tuple[Confidence, ...], str]
+
+
+def _cited(mechanism: Mechanism) -> _Cited:
+    cited: _Cited = _shared(mechanism, "cited", _Cited)
+    return cited
+
+
+class _FlatFound:
+    """What the per-record rules find in the `_FLAT` kinds, from one pass over them (`_flat`)."""
+
+    def __init__(self) -> None:
+        self.duplicates: dict[str, list[int]] = {}  # positions of records whose id an earlier one has, by kind
+        self.dangling: list[tuple[str, str, str, str]] = []  # as _dangling gives them
+        self.missing: list[tuple[str, str]] = []  # (path, id) of records that cite no source
+        self.weak: list[tuple[str, Any, str]] = []  # (path, record, why) of records claiming too much
+
+
+def _flat(mechanism: Mechanism) -> _FlatFound:
+    """`_FlatFound` of a mechanism, once per `validate` run."""
+    flat: _FlatFound = _shared(mechanism, "flat", _flat_pass)
+    return flat
+
+
+def _flat_pass(mechanism: Mechanism) -> _FlatFound:
+    found = _FlatFound()
+    cited = _cited(mechanism)
+    graded = cited.by_tuple
+    known = {kind: {record.id for record in getattr(mechanism, kind)} for kind in _TARGETS}
+    dangling, missing, weak = found.dangling, found.missing, found.weak
     for kind, fields in _FLAT.items():
-        for i, record in enumerate(getattr(mechanism, kind)):
-            for field, target in fields:
-                ref = getattr(record, field)
-                if ref not in known[target]:
-                    yield f"$.{kind}[{i}].{field}", record.id, ref, f"unknown {_COLLECTIONS[target].noun} id {ref!r}"
-            if id(record.sources) in good:
-                continue
-            missing = [(j, c.source) for j, c in enumerate(record.sources) if c.source not in sources]
-            for j, ref in missing:
-                yield f"$.{kind}[{i}].sources[{j}].source", record.id, ref, f"unknown source id {ref!r}"
-            if not missing:
-                good.add(id(record.sources))
-
-
-def _duplicates(mechanism: Mechanism) -> Iterator[tuple[str, str, str]]:
-    """``(path, id, message)`` for every record whose id an earlier record of its kind has."""
-    for c in _COLLECTIONS.values():
-        kind, noun, key = c.field, c.noun, c.key
+        duplicates = found.duplicates[kind] = []
         seen: set[Any] = set()
+        is_tenure = kind == "tenures"
+        checks = [(field, known[target], _COLLECTIONS[target].noun) for field, target in fields]
         for i, record in enumerate(getattr(mechanism, kind)):
             # A tenure's id is made of its post, person and start: compare those, and make the id only if needed.
-            if kind == "tenures":
+            if is_tenure:
                 start = record.start
                 identity = (record.post, record.person, start.lo, start.hi) if start else (record.post, record.person)
             else:
                 identity = record.id
             if identity in seen:
+                duplicates.append(i)
+            else:
+                seen.add(identity)
+            for field, names, noun in checks:
+                ref = getattr(record, field)
+                if ref not in names:
+                    dangling.append((f"$.{kind}[{i}].{field}", record.id, ref, f"unknown {noun} id {ref!r}"))
+            citations = record.sources
+            if not citations:
+                missing.append((f"$.{kind}[{i}]", record.id))
+                continue
+            grade = graded.get(id(citations))
+            unknown, allowed, why = cited(citations) if grade is None else grade
+            if unknown:
+                for j, ref in unknown:
+                    path = f"$.{kind}[{i}].sources[{j}].source"
+                    dangling.append((path, record.id, ref, f"unknown source id {ref!r}"))
+            if record.confidence not in allowed:
+                weak.append((f"$.{kind}[{i}]", record, why))
+    return found
+
+
+def _duplicates(mechanism: Mechanism) -> Iterator[tuple[str, str, str]]:
+    """``(path, id, message)`` for every record whose id an earlier record of its kind has."""
+    flat = _flat(mechanism).duplicates
+    for c in _COLLECTIONS.values():
+        kind, noun, key = c.field, c.noun, c.key
+        records = getattr(mechanism, kind)
+        if kind in flat:
+            for i in flat[kind]:
+                record = records[i]
                 where = f"$.{key}[{i}]" + ("" if kind == "tenures" else ".id")
                 yield where, record.id, f"another {noun} already has the id {record.id!r}"
-            seen.add(identity)
+            continue
+        seen: set[Any] = set()
+        for i, record in enumerate(records):
+            if record.id in seen:
+                yield f"$.{key}[{i}].id", record.id, f"another {noun} already has the id {record.id!r}"
+            seen.add(record.id)
 
 
 def reference_problems(mechanism: Mechanism) -> list[tuple[str, str]]:
@@ -207,12 +364,9 @@ def _check_dangling(m: Mechanism) -> Iterator[Finding]:
 
 @rule("missing-source", "A record, or a dated part of one such as a membership change, cites no source.")
 def _check_sources(m: Mechanism) -> Iterator[Finding]:
-    for kind in _FLAT:
-        for i, record in enumerate(getattr(m, kind)):
-            if not record.sources:
-                path = f"$.{kind}[{i}]"
-                yield _finding("missing-source", Truth.YES, f"{path} cites no source", record.id, path=path)
-    for record, owner, where in walk_records(m, _SKIP):
+    for path, record_id in _flat(m).missing:
+        yield _finding("missing-source", Truth.YES, f"{path} cites no source", record_id, path=path)
+    for record, owner, where in _walked(m):
         if isinstance(record, Sourced) and not record.sources:
             path = path_of(where)
             yield _finding("missing-source", Truth.YES, f"{path} cites no source", _name(owner, where), path=path)
@@ -378,15 +532,33 @@ def _check_incompatible(m: Mechanism) -> Iterator[Finding]:
         for other in post.incompatible_with:
             clash.update({(post.id, other), (other, post.id)})
     involved = {a for a, _ in clash}
+    if not involved:
+        return
+    # The settled spans (`Mechanism.span`) from the post index's columns, as (possible_from, possible_until,
+    # certain_from, certain_until) by tenure.
+    bounds: dict[int, tuple[int, int, int, int]] = {}
+    for post_id in involved:
+        index = m.tenures_by_post.get(post_id)
+        if index is not None:
+            certain_from, certain_until, possible_from, possible_until = index.columns()
+            for k, t in enumerate(index.tenures):
+                bounds[id(t)] = (possible_from[k], possible_until[k], certain_from[k], certain_until[k])
     for person, tenures in group((t for t in m.tenures if t.post in involved), "person").items():
         # A sweep by first possible day: only tenures that may still run are compared, not every pair.
-        rows = sorted(((m.span(t), i, t) for i, t in enumerate(tenures)), key=lambda row: row[0].possible_from)
-        running: list[tuple[Span, int, Tenure]] = []
+        rows = sorted(((bounds[id(t)], i, t) for i, t in enumerate(tenures)), key=lambda row: row[0][0])
+        running: list[tuple[tuple[int, int, int, int], int, Tenure]] = []
         pairs: list[tuple[int, int, Truth]] = []
         for span, i, t in rows:
-            running = [row for row in running if row[0].possible_until > span.possible_from]
+            opens = span[0]
+            running = [row for row in running if row[0][1] > opens]
             for held_span, j, held in running:
-                if (t.post, held.post) in clash and (truth := held_span.overlaps(span)) is not Truth.NO:
+                if (t.post, held.post) in clash:
+                    if max(held_span[2], span[2]) < min(held_span[3], span[3]):  # as Span.overlaps
+                        truth = Truth.YES
+                    elif max(held_span[0], opens) < min(held_span[1], span[1]):
+                        truth = Truth.MAYBE
+                    else:
+                        continue
                     pairs.append((min(i, j), max(i, j), truth))
             running.append((span, i, t))
         for i, j, truth in sorted(pairs, key=lambda p: p[:2]):  # in the order of the data, as pairs of it
@@ -473,18 +645,28 @@ def _check_rotation(m: Mechanism) -> Iterator[Finding]:
 def _check_next_host(m: Mechanism) -> Iterator[Finding]:
     for meetings in group(m.meetings, "body").values():
         ordered = _by_date(meetings)
-        by_year: dict[int, list[Meeting]] = defaultdict(list)
+        hosted_in: dict[int, list[Meeting]] = defaultdict(list)  # the meetings with a host, by year
+        times: dict[tuple[int, str], int] = defaultdict(int)  # how many of them each member hosted
         for y in ordered:
-            by_year[y.year].append(y)
+            if y.host is not None:
+                hosted_in[y.year].append(y)
+                times[y.year, y.host] += 1
         for i, x in enumerate(ordered):
-            if x.next_host is None:
+            decided = x.next_host
+            if decided is None:
                 continue
             if x.next_host_year is None:  # the next meeting of the body, whenever it was held
-                followers = ordered[i + 1 : i + 2]
-            else:
-                followers = [y for y in by_year.get(x.next_host_year, ()) if y is not x]
-            followers = [y for y in followers if y.host is not None]
-            if followers and all(y.host != x.next_host for y in followers):
+                followers = [y for y in ordered[i + 1 : i + 2] if y.host is not None]
+                if not followers or followers[0].host == decided:
+                    continue
+            else:  # the year's meetings with a host, but this one: in O(1), however many there are
+                year = x.next_host_year
+                hosted = hosted_in.get(year, ())
+                own = x.host is not None and x.year == year  # this meeting is among them
+                if len(hosted) - own == 0 or times.get((year, decided), 0) - (own and x.host == decided) > 0:
+                    continue
+                followers = [y for y in hosted[:2] if y is not x]
+            if followers:
                 y = followers[0]
                 year = x.next_host_year or y.year
                 message = f"{x.id} decided that {x.next_host} would host in {year}, but {y.host} hosted {y.id}"
@@ -512,12 +694,18 @@ class _Spans:
 
     def held_at(self, x: Meeting) -> Truth:
         """Whether one of the tenures covered the meeting's (first) day: the OR of `_held_at`."""
-        held = Truth.NO
-        i = bisect_right(self.starts, x.last_date.hi) - 1  # later tenures may start only after it
-        while i >= 0 and self.reach[i] > x.date.lo and held is not Truth.YES:  # earlier ones all ended before
-            held = held | _held_at(self.spans[i], x)
+        lo, hi, last = x.date.lo, x.date.hi, x.last_date.hi
+        spans, reach = self.spans, self.reach
+        maybe = False
+        i = bisect_right(self.starts, last) - 1  # later tenures may start only after it
+        while i >= 0 and reach[i] > lo:  # earlier ones all ended before
+            span = spans[i]
+            if span.certain_from <= lo and hi < span.certain_until:  # _held_at, inline
+                return Truth.YES
+            if not (span.possible_until <= lo or span.possible_from > last):
+                maybe = True
             i -= 1
-        return held
+        return Truth.MAYBE if maybe else Truth.NO
 
 
 @rule(
@@ -529,10 +717,16 @@ def _check_attendees(m: Mechanism) -> Iterator[Finding]:
     posts = {p.id for p in m.posts}
     wanted = {(a.person, a.post) for x in m.meetings for a in x.attendees if a.post is not None}
     found: dict[tuple[str, str], list[Span]] = defaultdict(list)
-    if wanted:
-        for t in m.tenures:
-            if (t.person, t.post) in wanted:
-                found[t.person, t.post].append(m.span(t))
+    by_post = m.tenures_by_post
+    for post_id in {post for _, post in wanted}:
+        index = by_post.get(post_id)
+        if index is None:
+            continue
+        certain_from, certain_until, possible_from, possible_until = index.columns()  # the settled spans
+        for i, t in enumerate(index.tenures):
+            if (t.person, post_id) in wanted:
+                span = Span(certain_from[i], certain_until[i], possible_from[i], possible_until[i])
+                found[t.person, post_id].append(span)
     spans = {key: _Spans(rows) for key, rows in found.items()}
     for x in m.meetings:
         for a in x.attendees:
@@ -569,20 +763,28 @@ def _check_plan_overlap(m: Mechanism) -> Iterator[Finding]:
     # naming the first few of them: the same facts as one finding per pair, in linear count.
     for rows in _series(m):
         reaching: list[tuple[int, int, Plan]] = []  # (last year, order, plan) of earlier plans, soonest end first
+        head: list[tuple[int, int, Plan]] = []  # the entries named last time, and what they gave
+        ids: tuple[str, ...] = ()
+        names = ""
         for order, (first, last, later) in enumerate(rows):
             while reaching and reaching[0][0] < first:
                 heapq.heappop(reaching)
             if reaching:
-                earlier = [plan for _, _, plan in sorted(reaching[:_NAMED], key=lambda r: r[1])]
+                if reaching[:_NAMED] != head:  # a crowd of plans names the same few each time: join them once
+                    head = reaching[:_NAMED]
+                    earlier = [plan.id for _, _, plan in sorted(head, key=lambda r: r[1])]
+                    ids = tuple(dict.fromkeys(earlier))
+                    names = ", ".join(earlier)
+                more = f" and {len(reaching) - _NAMED} more" if len(reaching) > _NAMED else ""
                 if len(reaching) == 1:
-                    message = f"{earlier[0].id} and {later.id} of series {later.series} both cover {first}"
+                    message = f"{names} and {later.id} of series {later.series} both cover {first}"
                 else:
-                    more = f" and {len(reaching) - _NAMED} more" if len(reaching) > _NAMED else ""
-                    names = ", ".join(p.id for p in earlier) + more
                     message = (
-                        f"{later.id} and {len(reaching)} earlier plans of series {later.series} ({names}) cover {first}"
+                        f"{later.id} and {len(reaching)} earlier plans of series {later.series} ({names}{more}) "
+                        f"cover {first}"
                     )
-                yield _finding("plan-series-overlap", Truth.YES, message, *(p.id for p in earlier), later.id)
+                named = ids if later.id in ids else (*ids, later.id)
+                yield Finding("plan-series-overlap", Severity.ERROR, shorten(message), named)
             heapq.heappush(reaching, (last, order, later))
 
 
@@ -609,19 +811,23 @@ def _check_plan_gap(m: Mechanism) -> Iterator[Finding]:
     "A record claims more confidence than the kinds of the sources it cites allow (see confidence_allowed).",
 )
 def _check_support(m: Mechanism) -> Iterator[Finding]:
-    sources = {s.id: s for s in m.sources}
-    allowed: dict[tuple[str, ...], Confidence] = {}  # records share citation lists: grade each list once
-    for path, record in iter_records(m):
-        cited = tuple(c.source for c in record.sources)
-        if not cited:
-            continue  # missing-source reports it
-        ceiling = allowed.get(cited)
-        if ceiling is None:
-            ceiling = allowed[cited] = confidence_allowed(sources[i] for i in cited if i in sources)
-        if record.confidence.rank > ceiling.rank:
-            kinds = ", ".join(sorted({sources[i].kind.value for i in cited if i in sources})) or "none known"
-            name = str(getattr(record, "id", path))
-            message = (
-                f"{path} ({name}) is {record.confidence.value} on sources of kind {kinds}: at most {ceiling.value}"
-            )
-            yield _finding("weak-support", Truth.YES, message, name, severity=Severity.WARNING, path=path)
+    for path, record, why in _flat(m).weak:
+        yield _weak(path, record, why)
+    cited = _cited(m)
+    graded = cited.by_tuple
+    sourced: dict[type, bool] = {}
+    for record, _, where in _walked(m):
+        cls = record.__class__
+        is_sourced = sourced.get(cls)
+        if is_sourced is None:
+            is_sourced = sourced[cls] = issubclass(cls, Sourced)
+        citations = record.sources if is_sourced else None
+        if citations and record.confidence not in (grade := graded.get(id(citations)) or cited(citations))[1]:
+            yield _weak(path_of(where), record, grade[2])
+
+
+def _weak(path: str, record: Any, why: str) -> Finding:
+    """The ``weak-support`` finding of a record."""
+    name = str(getattr(record, "id", path))
+    message = shorten(f"{path} ({name}) is {record.confidence.value} {why}")
+    return Finding("weak-support", Severity.WARNING, message, (name,), False, path)
