@@ -14,7 +14,7 @@ posts at 10^6 tenures) as JSON text and prints, measured in the same run:
 2. ``holder(post, on)`` per query (warm, date objects) and its ratio to a bare ``bisect`` over
    the post's sorted start ordinals (the floor), to a linear scan of all tenures, and to a
    pandas ``IntervalIndex`` lookup when pandas is installed;
-3. batch as-of answers: ``Mechanism.holders_on`` for many (post, day) questions against pandas
+3. batch as-of answers: ``Mechanism.holders_at`` for many (post, day) questions against pandas
    ``merge_asof`` and DuckDB's ``ASOF JOIN`` on the same day-precise, non-overlapping tenures,
    each timed from data already in its own form, with the answers checked equal;
 4. ``validate()`` and its ratio to ``sorted`` of the same tenures by (post, start), on the
@@ -313,7 +313,7 @@ Answers = dict[tuple[str, int], str | None]
 
 
 def bench_batch(n: int, questions: int, repeat: int) -> None:
-    """Batch as-of answers: holders_on against pandas merge_asof and DuckDB ASOF JOIN, answers checked equal."""
+    """Batch as-of answers: holders_at (and holders_on) against pandas merge_asof and DuckDB ASOF JOIN, checked equal."""
     print(f"  batch as-of: {questions:,} (post, day) questions over day-precise, non-overlapping tenures")
     m = yrdmodel.loads(synthetic(n, seed=2, day_precise=True))
     rng = random.Random(3)
@@ -325,29 +325,48 @@ def bench_batch(n: int, questions: int, repeat: int) -> None:
     times: dict[str, float] = {}
     answers: dict[str, Answers] = {}
 
+    np: Any = _optional("numpy")  # without numpy, the API takes any sequence of dates
     holders_on = getattr(m, "holders_on", None)
     if holders_on is None:
         not_measured("  yrdmodel holders_on", "Mechanism.holders_on is missing on this version")
     else:
-        np: Any = _optional("numpy")  # without numpy, the API takes any iterable of dates
         grouped: dict[str, list[int]] = {}
         for post, day in zip(ask_post, ask_day, strict=True):
             grouped.setdefault(post, []).append(day)
         if np is not None:
             days_of: dict[str, Any] = {post: np.array(days, dtype=np.int64) for post, days in grouped.items()}
+            first = np.array([FIRST_DAY], dtype=np.int64)
+            cost = retained_by(lambda: [holders_on(post, first) for post in posts])
+            row("  holders_on cache (numpy, per post)", f"{cost / n:.0f} B", "", "per tenure, built on first use")
         else:
             days_of = {post: [datetime.date.fromordinal(d) for d in days] for post, days in grouped.items()}
 
-        def ours() -> list[list[Any]]:
+        def grouped_answers() -> list[list[Any]]:
             return [holders_on(post, days) for post, days in days_of.items()]
 
-        times["yrdmodel"] = best_of(ours, repeat)
+        elapsed = best_of(grouped_answers, repeat)
         found: Answers = {}
-        for (post, days), persons in zip(grouped.items(), ours(), strict=True):
+        for (post, days), persons in zip(grouped.items(), grouped_answers(), strict=True):
             for day, person in zip(days, persons, strict=True):
                 found[post, day] = None if person is None else person.id
-        answers["yrdmodel"] = found
-        row("  yrdmodel holders_on (grouped by post)", f"{times['yrdmodel']:.3f} s")
+        answers["yrdmodel holders_on"] = found
+        row("  yrdmodel holders_on (grouped by post)", f"{elapsed:.3f} s")
+
+    holders_at = getattr(m, "holders_at", None)
+    if holders_at is None:
+        not_measured("  yrdmodel holders_at", "Mechanism.holders_at is missing on this version")
+    else:
+        ask_days: Any = np.array(ask_day, dtype=np.int64) if np is not None else ask_day
+        start = time.perf_counter()
+        cost = retained_by(lambda: holders_at(ask_post[:1], ask_days[:1]))  # builds the cache across posts
+        row("  holders_at cache (across posts): build", f"{time.perf_counter() - start:.3f} s")
+        row("  holders_at cache (across posts): memory", f"{cost / n:.0f} B", "", "per tenure, built on first use")
+        times["yrdmodel"] = best_of(lambda: holders_at(ask_post, ask_days), repeat)
+        answers["yrdmodel"] = {
+            (post, day): None if person is None else person.id
+            for post, day, person in zip(ask_post, ask_day, holders_at(ask_post, ask_days), strict=True)
+        }
+        row("  yrdmodel holders_at (posts list, days array)", f"{times['yrdmodel']:.3f} s")
 
     rows = [(t.post, t.start.lo, t.end.lo, t.person) for t in m.tenures if t.start is not None and t.end is not None]
     try:
@@ -410,14 +429,26 @@ def bench_batch(n: int, questions: int, repeat: int) -> None:
     if "yrdmodel" in times:
         for peer, name in (("pandas", "pandas merge_asof"), ("duckdb", "DuckDB ASOF JOIN")):
             if peer not in times:
-                not_measured(f"  holders_on vs {name}", f"{name} is not installed")
+                not_measured(f"  holders_at vs {name}", f"{name} is not installed")
                 continue
             ratio = times["yrdmodel"] / times[peer]
-            label = f"  holders_on vs {name}"
+            label = f"  holders_at vs {name}"
             if n >= 10**5:
                 check(label, "", ratio, 1, "x", f"< 1x {name}")
             else:
                 row(label, "", f"{ratio:.2f}x", target.format(peer=name))
+
+
+def retained_by(function: Callable[[], object]) -> int:
+    """Bytes that stay allocated after calling ``function`` (its result dropped), by tracemalloc."""
+    gc.collect()
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    function()
+    gc.collect()
+    retained = tracemalloc.get_traced_memory()[0] - before
+    tracemalloc.stop()
+    return int(retained)
 
 
 def _duck_columns(columns: dict[str, list[Any]]) -> Any:
