@@ -92,7 +92,7 @@ def post_arrays(index: PostTenures) -> "tuple[npt.NDArray[Any], npt.NDArray[Any]
 class AllPosts:
     """The certain ranges of every post in one sorted array, for answers across posts in one search.
 
-    A range of the post ranked ``r`` is keyed ``r * 2**32 + day``: sorting by key sorts by post,
+    A range of the post ranked ``r`` is keyed ``r * 2**22 + day``: sorting by key sorts by post,
     then by day, and a search for ``(r, day)`` never lands in another post's ranges with an end
     beyond it. Position 0 is a sentinel (key 0, held by None). Posts whose certain ranges overlap
     (``slow``) are answered one pair at a time, with the ambiguity check.
@@ -149,9 +149,22 @@ class AllPosts:
         """The certain holder of the post ranked ``ranks[k]`` on the day ordinal ``ordinals[k]``, for each k."""
         import numpy as np
 
-        keys = (ranks << _SHIFT) + ordinals
+        keys = (ranks << _SHIFT) | ordinals
+        # A search for sorted keys walks the ranges once, several times faster than for keys in any
+        # order. The position of each key rides in its low bits, so that one plain sort (faster than
+        # an argsort) also gives the order back.
+        bits = max(len(keys) - 1, 1).bit_length()
+        if (len(self.rank) << _SHIFT).bit_length() + bits <= 63:
+            packed = (keys << bits) | np.arange(len(keys), dtype=np.int64)
+            packed.sort()
+            keys, order = packed >> bits, packed & ((1 << bits) - 1)
+        else:
+            order = np.argsort(keys)
+            keys = keys[order]
         i = np.searchsorted(self.starts, keys, side="right") - 1  # >= 0: every key is above the sentinel's
-        found: list[Person | None] = self.table[np.where(keys < self.ends[i], i, 0)].tolist()
+        hit = np.empty_like(i)
+        hit[order] = np.where(keys < self.ends[i], i, 0)
+        found: list[Person | None] = self.table[hit].tolist()
         if self.slow.any():
             for k in np.flatnonzero(self.slow[ranks]).tolist():
                 index = self.indexes[int(ranks[k])]
@@ -160,4 +173,4 @@ class AllPosts:
         return found
 
 
-_SHIFT = 32  # day ordinals stay below 2**22 (date.max is 3_652_059)
+_SHIFT = 22  # day ordinals stay below 2**22 (date.max is 3_652_059)
