@@ -161,7 +161,12 @@ class AllPosts:
         else:
             order = np.argsort(keys)
             keys = keys[order]
-        i = np.searchsorted(self.starts, keys, side="right") - 1  # >= 0: every key is above the sentinel's
+        if len(self.starts) <= len(keys):  # fewer ranges than keys: place the ranges among the keys instead
+            # i[q] is the number of ranges starting at or before keys[q], less one (>= 0: the sentinel's is 0).
+            placed = np.searchsorted(keys, self.starts, side="left")
+            i = np.bincount(placed, minlength=len(keys) + 1).cumsum()[: len(keys)] - 1
+        else:
+            i = np.searchsorted(self.starts, keys, side="right") - 1
         hit = np.empty_like(i)
         hit[order] = np.where(keys < self.ends[i], i, 0)
         found: list[Person | None] = self.table[hit].tolist()
