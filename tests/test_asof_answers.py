@@ -299,6 +299,16 @@ class TestManyDaysAtOnce:
         assert self.m.holders_at(np.array(posts), np.array([day.toordinal() for _, day in pairs])) == expected
         assert self.m.holders_at([], []) == []
 
+    def test_holders_at_answers_alike_when_keys_and_positions_do_not_share_an_int(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        from yrdmodel.model import batch
+
+        pairs = [(post.id, day) for day in self.days for post in self.m.main_leader_posts()]
+        expected = [self.m.holder(post, day) for post, day in pairs]
+        monkeypatch.setattr(batch, "_PACKED_BITS", 0)  # the argsort path of very many posts or questions
+        assert self.m.holders_at([p for p, _ in pairs], [d for _, d in pairs]) == expected
+
     def test_an_ambiguous_day_is_refused_in_a_batch_too(self) -> None:
         m = mechanism(tenure("a", "2020-01-01", "2021-01-01"), tenure("b", "2020-06-01", "2020-07-01"))
         day = datetime.date(2020, 6, 15).toordinal()

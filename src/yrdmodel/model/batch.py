@@ -154,7 +154,7 @@ class AllPosts:
         # order. The position of each key rides in its low bits, so that one plain sort (faster than
         # an argsort) also gives the order back.
         bits = max(len(keys) - 1, 1).bit_length()
-        if (len(self.rank) << _SHIFT).bit_length() + bits <= 63:
+        if (len(self.rank) << _SHIFT).bit_length() + bits <= _PACKED_BITS:
             packed = (keys << bits) | np.arange(len(keys), dtype=np.int64)
             packed.sort()
             keys, order = packed >> bits, packed & ((1 << bits) - 1)
@@ -179,3 +179,4 @@ class AllPosts:
 
 
 _SHIFT = 22  # day ordinals stay below 2**22 (date.max is 3_652_059)
+_PACKED_BITS = 63  # a key and its position share one int64 when they fit in this many bits
