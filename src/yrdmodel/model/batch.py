@@ -102,7 +102,7 @@ class AllPosts:
         posts: The ids of every known post (those without tenures too).
     """
 
-    __slots__ = ("ends", "indexes", "rank", "slow", "starts", "table")
+    __slots__ = ("any_slow", "ends", "indexes", "rank", "slow", "starts", "table")
 
     def __init__(self, indexes: Mapping[str, PostTenures], posts: Iterable[str]) -> None:
         import numpy as np
@@ -129,6 +129,7 @@ class AllPosts:
         self.table = np.empty(len(holders), dtype=object)
         self.table[:] = holders
         self.slow = slow
+        self.any_slow = bool(slow.any())
 
     def ranks(self, posts: "Sequence[str] | npt.NDArray[Any]") -> "npt.NDArray[Any]":
         """The rank of each post id, or UnknownIdError for the first unknown one."""
@@ -149,15 +150,18 @@ class AllPosts:
         """The certain holder of the post ranked ``ranks[k]`` on the day ordinal ``ordinals[k]``, for each k."""
         import numpy as np
 
-        keys = (ranks << _SHIFT) | ordinals
+        keys = ranks << _SHIFT
+        keys |= ordinals
         # A search for sorted keys walks the ranges once, several times faster than for keys in any
         # order. The position of each key rides in its low bits, so that one plain sort (faster than
-        # an argsort) also gives the order back.
+        # an argsort) also gives the order back. In place where it can: each new array costs page faults.
         bits = max(len(keys) - 1, 1).bit_length()
         if (len(self.rank) << _SHIFT).bit_length() + bits <= _PACKED_BITS:
-            packed = (keys << bits) | np.arange(len(keys), dtype=np.int64)
-            packed.sort()
-            keys, order = packed >> bits, packed & ((1 << bits) - 1)
+            keys <<= bits
+            keys |= np.arange(len(keys), dtype=np.int64)
+            keys.sort()
+            order = keys & ((1 << bits) - 1)
+            keys >>= bits
         else:
             order = np.argsort(keys)
             keys = keys[order]
@@ -167,10 +171,11 @@ class AllPosts:
             i = np.bincount(placed, minlength=len(keys) + 1).cumsum()[: len(keys)] - 1
         else:
             i = np.searchsorted(self.starts, keys, side="right") - 1
+        i[keys >= self.ends[i]] = 0  # past the end of the range found: no certain holder (the sentinel's None)
         hit = np.empty_like(i)
-        hit[order] = np.where(keys < self.ends[i], i, 0)
+        hit[order] = i
         found: list[Person | None] = self.table[hit].tolist()
-        if self.slow.any():
+        if self.any_slow:
             for k in np.flatnonzero(self.slow[ranks]).tolist():
                 index = self.indexes[int(ranks[k])]
                 assert index is not None
