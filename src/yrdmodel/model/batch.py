@@ -165,7 +165,7 @@ class AllPosts:
         else:
             order = np.argsort(keys)
             keys = keys[order]
-        if len(self.starts) <= len(keys):  # fewer ranges than keys: place the ranges among the keys instead
+        if len(self.starts) <= 4 * len(keys):  # not many more ranges than keys: place the ranges among the keys
             # i[q] is the number of ranges starting at or before keys[q], less one (>= 0: the sentinel's is 0).
             placed = np.searchsorted(keys, self.starts, side="left")
             i = np.bincount(placed, minlength=len(keys) + 1).cumsum()[: len(keys)] - 1
