@@ -511,8 +511,9 @@ class Mechanism:
         Example:
             >>> import yrdmodel
             >>> m = yrdmodel.load()
-            >>> [p.id if p else None for p in m.holders_at(["jiangsu.governor"], ["2021-06-01"])]
-            ['xu-kunlin']
+            >>> answers = m.holders_at(["jiangsu.governor", "zhejiang.governor"], ["2021-06-01", "2023-01-01"])
+            >>> [p.id if p else None for p in answers]
+            ['wu-zhenglong', 'wang-hao']
         """
         if isinstance(posts, str) or isinstance(days, str | datetime.date):
             raise ArgumentTypeError("holders_at: posts and days are sequences, one item per question")
