@@ -5,6 +5,7 @@ Usage::
     python benchmarks/run.py                 # sizes 10^3, 10^4, 10^5, 10^6 tenures
     python benchmarks/run.py --sizes 1000 100000
     python benchmarks/run.py --smoke         # smallest size, few repetitions (CI)
+    python benchmarks/run.py --only batch --no-import   # one measure (build, holder, validate, batch)
 
 For each size it generates a synthetic mechanism (about 100 tenures per post, so about 10^4
 posts at 10^6 tenures) as JSON text and prints, measured in the same run:
@@ -14,7 +15,7 @@ posts at 10^6 tenures) as JSON text and prints, measured in the same run:
 2. ``holder(post, on)`` per query (warm, date objects) and its ratio to a bare ``bisect`` over
    the post's sorted start ordinals (the floor), to a linear scan of all tenures, and to a
    pandas ``IntervalIndex`` lookup when pandas is installed;
-3. batch as-of answers: ``Mechanism.holders_on`` for many (post, day) questions against pandas
+3. batch as-of answers: ``Mechanism.holders_at`` for many (post, day) questions against pandas
    ``merge_asof`` and DuckDB's ``ASOF JOIN`` on the same day-precise, non-overlapping tenures,
    each timed from data already in its own form, with the answers checked equal;
 4. ``validate()`` and its ratio to ``sorted`` of the same tenures by (post, start), on the
@@ -313,7 +314,7 @@ Answers = dict[tuple[str, int], str | None]
 
 
 def bench_batch(n: int, questions: int, repeat: int) -> None:
-    """Batch as-of answers: holders_on against pandas merge_asof and DuckDB ASOF JOIN, answers checked equal."""
+    """Batch as-of answers: holders_at (and holders_on) against pandas merge_asof and DuckDB ASOF JOIN, checked equal."""
     print(f"  batch as-of: {questions:,} (post, day) questions over day-precise, non-overlapping tenures")
     m = yrdmodel.loads(synthetic(n, seed=2, day_precise=True))
     rng = random.Random(3)
@@ -322,32 +323,61 @@ def bench_batch(n: int, questions: int, repeat: int) -> None:
     ask_post = [rng.choice(posts) for _ in range(questions)]
     ask_day = [rng.randrange(FIRST_DAY - 30, last_day) for _ in range(questions)]
     target = "faster than {peer}" if n >= 10**5 else "(target from 10^5 tenures)"
-    times: dict[str, float] = {}
+    runners: dict[str, Callable[[], object]] = {}  # timed taking turns, so that load bursts hit all alike
+    labels = {
+        "yrdmodel": "yrdmodel holders_at (posts list, days array)",
+        "pandas": "pandas merge_asof (questions sorted by day)",
+        "duckdb": "DuckDB ASOF JOIN (to numpy)",
+    }
     answers: dict[str, Answers] = {}
 
+    np: Any = _optional("numpy")  # without numpy, the API takes any sequence of dates
     holders_on = getattr(m, "holders_on", None)
     if holders_on is None:
         not_measured("  yrdmodel holders_on", "Mechanism.holders_on is missing on this version")
     else:
-        np: Any = _optional("numpy")  # without numpy, the API takes any iterable of dates
         grouped: dict[str, list[int]] = {}
         for post, day in zip(ask_post, ask_day, strict=True):
             grouped.setdefault(post, []).append(day)
         if np is not None:
             days_of: dict[str, Any] = {post: np.array(days, dtype=np.int64) for post, days in grouped.items()}
+            first = np.array([FIRST_DAY], dtype=np.int64)
+            cost = retained_by(lambda: [holders_on(post, first) for post in posts])
+            row("  holders_on cache (numpy, per post)", f"{cost / n:.0f} B", "", "per tenure, built on first use")
         else:
             days_of = {post: [datetime.date.fromordinal(d) for d in days] for post, days in grouped.items()}
 
-        def ours() -> list[list[Any]]:
+        def grouped_answers() -> list[list[Any]]:
             return [holders_on(post, days) for post, days in days_of.items()]
 
-        times["yrdmodel"] = best_of(ours, repeat)
+        elapsed = best_of(grouped_answers, repeat)
         found: Answers = {}
-        for (post, days), persons in zip(grouped.items(), ours(), strict=True):
+        for (post, days), persons in zip(grouped.items(), grouped_answers(), strict=True):
             for day, person in zip(days, persons, strict=True):
                 found[post, day] = None if person is None else person.id
-        answers["yrdmodel"] = found
-        row("  yrdmodel holders_on (grouped by post)", f"{times['yrdmodel']:.3f} s")
+        answers["yrdmodel holders_on"] = found
+        row("  yrdmodel holders_on (grouped by post)", f"{elapsed:.3f} s")
+
+    holders_at = getattr(m, "holders_at", None)
+    if holders_at is None:
+        not_measured("  yrdmodel holders_at", "Mechanism.holders_at is missing on this version")
+    else:
+        ask_days: Any = np.array(ask_day, dtype=np.int64) if np is not None else ask_day
+        start = time.perf_counter()
+        holders_at(ask_post[:1], ask_days[:1])  # builds the cache across posts
+        row("  holders_at cache (across posts): build", f"{time.perf_counter() - start:.3f} s")
+        if np is not None:
+            from yrdmodel.model.batch import AllPosts
+
+            kept: list[object] = []  # a second copy of the cache, built under tracemalloc
+            cost = retained_by(lambda: kept.append(AllPosts(m.tenures_by_post, posts)))
+            row("  holders_at cache (across posts): memory", f"{cost / n:.0f} B", "", "per tenure, built on first use")
+            del kept
+        runners["yrdmodel"] = lambda: holders_at(ask_post, ask_days)
+        answers["yrdmodel"] = {
+            (post, day): None if person is None else person.id
+            for post, day, person in zip(ask_post, ask_day, holders_at(ask_post, ask_days), strict=True)
+        }
 
     rows = [(t.post, t.start.lo, t.end.lo, t.person) for t in m.tenures if t.start is not None and t.end is not None]
     try:
@@ -364,7 +394,7 @@ def bench_batch(n: int, questions: int, repeat: int) -> None:
             )
             return joined["person"].where(joined["day"] < joined["end"])
 
-        times["pandas"] = best_of(pandas_asof, repeat)
+        runners["pandas"] = pandas_asof
         joined = pd.merge_asof(
             question_frame, tenure_frame, left_on="day", right_on="start", by="post", direction="backward"
         )
@@ -373,7 +403,6 @@ def bench_batch(n: int, questions: int, repeat: int) -> None:
             (post, int(day)): (None if pd.isna(person) else str(person))
             for post, day, person in zip(joined["post"], joined["day"], held, strict=True)
         }
-        row("  pandas merge_asof (questions sorted by day)", f"{times['pandas']:.3f} s")
 
     try:
         import duckdb
@@ -392,15 +421,18 @@ def bench_batch(n: int, questions: int, repeat: int) -> None:
             'SELECT q.post, q.day, CASE WHEN q.day < t."end" THEN t.person END AS person '
             "FROM questions q ASOF LEFT JOIN tenures t ON q.post = t.post AND q.day >= t.start"
         )
-        times["duckdb"] = best_of(lambda: con.execute(query).fetchnumpy(), repeat)
+        runners["duckdb"] = lambda: con.execute(query).fetchnumpy()
         result = con.execute(query).fetchnumpy()
         answers["duckdb"] = {
             (str(post), int(day)): (None if person is None or person != person else str(person))
             for post, day, person in zip(result["post"], result["day"], result["person"].tolist(), strict=True)
         }
-        con.close()
-        row("  DuckDB ASOF JOIN (to numpy)", f"{times['duckdb']:.3f} s")
 
+    times = best_of_each(runners, repeat)
+    for name, elapsed in times.items():
+        row(f"  {labels[name]}", f"{elapsed:.3f} s")
+    if "duckdb" in runners:
+        con.close()
     reference = next(iter(answers.values()), None)
     if reference is not None:
         same = all(found == reference for found in answers.values())
@@ -410,14 +442,26 @@ def bench_batch(n: int, questions: int, repeat: int) -> None:
     if "yrdmodel" in times:
         for peer, name in (("pandas", "pandas merge_asof"), ("duckdb", "DuckDB ASOF JOIN")):
             if peer not in times:
-                not_measured(f"  holders_on vs {name}", f"{name} is not installed")
+                not_measured(f"  holders_at vs {name}", f"{name} is not installed")
                 continue
             ratio = times["yrdmodel"] / times[peer]
-            label = f"  holders_on vs {name}"
+            label = f"  holders_at vs {name}"
             if n >= 10**5:
                 check(label, "", ratio, 1, "x", f"< 1x {name}")
             else:
                 row(label, "", f"{ratio:.2f}x", target.format(peer=name))
+
+
+def retained_by(function: Callable[[], object]) -> int:
+    """Bytes that stay allocated after calling ``function`` (its result dropped), by tracemalloc."""
+    gc.collect()
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    function()
+    gc.collect()
+    retained = tracemalloc.get_traced_memory()[0] - before
+    tracemalloc.stop()
+    return int(retained)
 
 
 def _duck_columns(columns: dict[str, list[Any]]) -> Any:
@@ -482,13 +526,20 @@ def bench_validate(n: int, m: Mechanism, repeat: int) -> None:
         row("  findings (errors, warnings)", f"{len(report.errors)}, {len(report.warnings)}")
 
 
-def bench_size(n: int, queries: int, questions: int, repeat: int) -> None:
+SECTIONS = ("build", "holder", "validate", "batch")
+
+
+def bench_size(n: int, queries: int, questions: int, repeat: int, sections: tuple[str, ...] = SECTIONS) -> None:
     print(f"\n== {n:,} tenures ==")
     SIZE[0] = f"{n:,}: "
-    m = bench_build(n, synthetic(n), repeat)
-    bench_holder(m, queries, repeat)
-    bench_validate(n, m, repeat)
-    bench_batch(n, questions, repeat)
+    if {"build", "holder", "validate"} & set(sections):
+        m = bench_build(n, synthetic(n), repeat)  # holder and validate need its mechanism
+        if "holder" in sections:
+            bench_holder(m, queries, repeat)
+        if "validate" in sections:
+            bench_validate(n, m, repeat)
+    if "batch" in sections:
+        bench_batch(n, questions, max(repeat, 3) if n >= 10**6 else repeat)  # 10^6: builds once, times 3
 
 
 def bench_import(repeat: int) -> None:
@@ -518,6 +569,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--queries", type=int, default=20_000, help="holder() calls per size")
     parser.add_argument("--questions", type=int, default=10**6, help="(post, day) questions of the batch as-of")
     parser.add_argument("--no-import", action="store_true", help="skip the fresh-interpreter import timings")
+    parser.add_argument(
+        "--only", nargs="+", choices=SECTIONS, default=SECTIONS, help="run only these measures at each size"
+    )
     args = parser.parse_args(argv)
     if args.smoke:
         sizes, queries, questions, repeat = [10**3], 500, 2000, 1
@@ -526,7 +580,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"yrdmodel {yrdmodel.__version__}, Python {sys.version.split()[0]}; times are the best of {repeat}")
     print(f"  {'measure':<44} {'value':>14} {'ratio':>12}   target")
     for n in sizes:
-        bench_size(n, queries, questions, repeat if n < 10**6 else 1)  # a build of 10^6 takes a minute
+        bench_size(n, queries, questions, repeat if n < 10**6 else 1, tuple(args.only))  # 10^6: a minute to build
     if not args.no_import:
         bench_import(3 if args.smoke else 7)
     summary()

@@ -259,6 +259,25 @@ class TestStrictArguments:
         with pytest.raises(InvalidArgumentError, match="day ordinals run from 1"):
             self.m.holders_on("jiangsu.governor", np.array([0]))
 
+    def test_holders_at_refuses_what_holder_and_holders_on_refuse(self) -> None:
+        governor = "jiangsu.governor"
+        with pytest.raises(UnknownIdError, match=r"jiangsu\.mayor"):
+            self.m.holders_at([governor, "jiangsu.mayor"], ["2021-06-01", "2021-06-01"])
+        with pytest.raises(InvalidArgumentError, match="days:"):
+            self.m.holders_at([governor, governor], ["2021-06-01", "2021-13-01"])
+        with pytest.raises(ArgumentTypeError, match="integer day ordinals"):
+            self.m.holders_at([governor], np.array([1.5]))
+        with pytest.raises(InvalidArgumentError, match="NaT"):
+            self.m.holders_at([governor] * 2, np.array(["2021-06-01", "NaT"], dtype="datetime64[D]"))
+        with pytest.raises(InvalidArgumentError, match="day ordinals run from 1"):
+            self.m.holders_at([governor], np.array([0]))
+        with pytest.raises(InvalidArgumentError, match="one day per post"):
+            self.m.holders_at([governor, governor], ["2021-06-01"])
+        with pytest.raises(ArgumentTypeError):
+            self.m.holders_at(governor, ["2021-06-01"])
+        with pytest.raises(ArgumentTypeError, match="a post id is a str"):
+            self.m.holders_at([governor, 7], ["2021-06-01", "2021-06-01"])  # type: ignore[list-item]
+
 
 class TestManyDaysAtOnce:
     m = yrdmodel.load()
@@ -272,12 +291,33 @@ class TestManyDaysAtOnce:
             assert self.m.holders_on(post.id, np.array([d.toordinal() for d in self.days])) == expected
             assert self.m.holders_on(post.id, np.array(self.days, dtype="datetime64[D]")) == expected
 
+    def test_holders_at_answers_what_holder_answers_pair_by_pair(self) -> None:
+        pairs = [(post.id, day) for day in self.days for post in self.m.main_leader_posts()]
+        expected = [self.m.holder(post, day) for post, day in pairs]
+        posts = [post for post, _ in pairs]
+        assert self.m.holders_at(posts, [day for _, day in pairs]) == expected
+        assert self.m.holders_at(np.array(posts), np.array([day.toordinal() for _, day in pairs])) == expected
+        assert self.m.holders_at([], []) == []
+
+    def test_holders_at_answers_alike_when_keys_and_positions_do_not_share_an_int(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        from yrdmodel.model import batch
+
+        pairs = [(post.id, day) for day in self.days for post in self.m.main_leader_posts()]
+        expected = [self.m.holder(post, day) for post, day in pairs]
+        monkeypatch.setattr(batch, "_PACKED_BITS", 0)  # the argsort path of very many posts or questions
+        assert self.m.holders_at([p for p, _ in pairs], [d for _, d in pairs]) == expected
+
     def test_an_ambiguous_day_is_refused_in_a_batch_too(self) -> None:
         m = mechanism(tenure("a", "2020-01-01", "2021-01-01"), tenure("b", "2020-06-01", "2020-07-01"))
         day = datetime.date(2020, 6, 15).toordinal()
         with pytest.raises(AmbiguousAnswerError):
             m.holders_on("zj.governor", np.array([day]))
+        with pytest.raises(AmbiguousAnswerError):
+            m.holders_at(["zj.governor"] * 2, np.array([day - 30, day]))
         assert m.holders_on("zj.governor", np.array([day - 30]))[0] is not None
+        assert m.holders_at(["zj.governor"], np.array([day - 30]))[0] is not None
 
     def test_the_leaders_frame_takes_an_array_of_days(self) -> None:
         ordinals = np.array([d.toordinal() for d in self.days])

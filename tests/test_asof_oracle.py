@@ -14,6 +14,7 @@ speaks about tenure days must agree with it.
 import datetime
 import itertools
 from collections.abc import Sequence
+from typing import Any
 
 import attrs
 import numpy as np
@@ -33,6 +34,7 @@ from yrdmodel import (
     Post,
     Tenure,
     Truth,
+    UnknownIdError,
 )
 from yrdmodel.interop.timeline import _segments
 
@@ -43,6 +45,7 @@ LAST = datetime.date(2001, 2, 28).toordinal()
 LOW = FIRST - 40  # the oracle's stand-in for "any earlier day": no date of the data reaches it
 HIGH = LAST + 40  # ... and for "any later day"
 DAYS = range(LOW + 1, HIGH)
+EPOCH = datetime.date(1970, 1, 1).toordinal()
 
 
 # The oracle ----------------------------------------------------------------------------------------
@@ -287,3 +290,54 @@ def test_timeline_bars_agree_with_the_oracle(m: Mechanism) -> None:
         for d in DAYS:
             truth = answers[t.id].truth(d)
             assert drawn.get(d) == (None if truth is Truth.NO else truth is Truth.YES), (t.id, d)
+
+
+@st.composite
+def several_posts(draw: st.DrawFn) -> Mechanism:
+    """One to three generated mechanisms as the posts of one (people renamed apart), and a post without tenures."""
+    parts = [draw(mechanisms()) for _ in range(draw(st.integers(1, 3)))]
+    names = ["zj.governor", "zj.mayor", "zj.secretary"]
+    posts = [attrs.evolve(part.posts[0], id=name) for part, name in zip(parts, names, strict=False)]
+    tenures = tuple(
+        attrs.evolve(t, post=name, person=f"{t.person}-{name[3:]}")
+        for part, name in zip(parts, names, strict=False)
+        for t in part.tenures
+    )
+    vacant = Post(id="zj.vacant", name_en="Vacant", member="zj", seats=1, sources=CITE)
+    return attrs.evolve(
+        parts[0],
+        current_posts=None,
+        posts=(*posts, vacant),
+        people=tuple(Person(id=t.person, name_en=t.person.upper(), sources=CITE) for t in tenures),
+        tenures=tenures,
+    )
+
+
+def holder_or_refusal(m: Mechanism, post: str, day: int) -> Person | type[Exception] | None:
+    try:
+        return m.holder(post, datetime.date.fromordinal(day))
+    except (AmbiguousAnswerError, UnknownIdError) as error:
+        return type(error)
+
+
+@given(several_posts(), st.data())
+def test_holders_at_answers_what_holder_answers_pair_by_pair(m: Mechanism, data: st.DataObject) -> None:
+    ids = [p.id for p in m.posts]
+    unknown = data.draw(st.sampled_from([[], [], ["zj.unknown"]]))
+    pairs = data.draw(st.lists(st.tuples(st.sampled_from(ids + unknown), st.sampled_from(DAYS)), max_size=60))
+    posts = [post for post, _ in pairs]
+    days = [day for _, day in pairs]
+    expected = [holder_or_refusal(m, post, day) for post, day in pairs]
+    forms: list[tuple[Any, Any]] = [
+        (posts, [datetime.date.fromordinal(d) for d in days]),
+        (posts, np.array(days, dtype=np.int64)),
+        (np.array(posts, dtype=str), (np.array(days, dtype=np.int64) - EPOCH).astype("datetime64[D]")),
+        (posts, [datetime.date.fromordinal(d).isoformat() for d in days]),
+    ]
+    refusal = next((e for e in (UnknownIdError, AmbiguousAnswerError) if e in expected), None)
+    for post_form, day_form in forms:
+        if refusal is not None:
+            with pytest.raises(refusal):
+                m.holders_at(post_form, day_form)
+        else:
+            assert m.holders_at(post_form, day_form) == expected

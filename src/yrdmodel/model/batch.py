@@ -1,16 +1,17 @@
 """Answers for many days at once from numpy arrays of day ordinals (numpy is imported only here)."""
 
 import datetime
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from yrdmodel.errors import ArgumentTypeError, InvalidArgumentError
+from yrdmodel.errors import ArgumentTypeError, InvalidArgumentError, UnknownIdError
 from yrdmodel.model.index import PostTenures
 from yrdmodel.model.people import Person
 
 if TYPE_CHECKING:
     import numpy.typing as npt
 
-__all__ = ["check_ordinals", "holders_of_ordinals"]
+__all__ = ["AllPosts", "check_ordinals", "holders_of_ordinals", "post_arrays"]
 
 _LAST = datetime.date.max.toordinal()
 _EPOCH = datetime.date(1970, 1, 1).toordinal()
@@ -55,15 +56,132 @@ def holders_of_ordinals(index: PostTenures | None, days: "npt.NDArray[Any]") -> 
     ordinals = check_ordinals(days)
     if index is None:
         return [None] * len(ordinals)
-    segments = index.segments()
-    if segments is None:  # certain ranges overlap somewhere: each day may need the ambiguity check
+    arrays = post_arrays(index)
+    if arrays is None:  # certain ranges overlap somewhere: each day may need the ambiguity check
         return index.holders_of(ordinals.tolist())
-    starts, ends, holders = segments
-    if not starts:
-        return [None] * len(ordinals)
-    i = np.searchsorted(np.asarray(starts, dtype=np.int64), ordinals, side="right") - 1
-    inside = (i >= 0) & (ordinals < np.asarray(ends, dtype=np.int64)[np.maximum(i, 0)])
-    table = np.empty(len(holders) + 1, dtype=object)
-    table[: len(holders)] = holders
-    table[len(holders)] = None
-    return table[np.where(inside, i, len(holders))].tolist()  # type: ignore[no-any-return]
+    starts, ends, table = arrays
+    i = np.searchsorted(starts, ordinals, side="right") - 1  # >= 0: the sentinel starts at day 0
+    return table[np.where(ordinals < ends[i], i, 0)].tolist()  # type: ignore[no-any-return]
+
+
+def post_arrays(index: PostTenures) -> "tuple[npt.NDArray[Any], npt.NDArray[Any], npt.NDArray[Any]] | None":
+    """A post's certain ranges as numpy arrays ``(starts, ends, holders)``, cached on the index at first use.
+
+    Position 0 is a sentinel (the empty range at day 0, held by None), so that a search never
+    falls before the first range. None when two certain ranges share a day.
+    """
+    import numpy as np
+
+    if index.batch is None:
+        segments = index.segments()
+        if segments is None:
+            index.batch = False
+        else:
+            starts, ends, holders = segments
+            table = np.empty(len(holders) + 1, dtype=object)
+            table[0] = None
+            table[1:] = holders
+            index.batch = (
+                np.array([0, *starts], dtype=np.int64),
+                np.array([0, *ends], dtype=np.int64),
+                table,
+            )
+    return index.batch or None  # type: ignore[return-value]
+
+
+class AllPosts:
+    """The certain ranges of every post in one sorted array, for answers across posts in one search.
+
+    A range of the post ranked ``r`` is keyed ``r * 2**22 + day``: sorting by key sorts by post,
+    then by day, and a search for ``(r, day)`` never lands in another post's ranges with an end
+    beyond it. Position 0 is a sentinel (key 0, held by None). Posts whose certain ranges overlap
+    (``slow``) are answered one pair at a time, with the ambiguity check.
+
+    Args:
+        indexes: The tenures of each post that has any.
+        posts: The ids of every known post (those without tenures too).
+    """
+
+    __slots__ = ("any_slow", "ends", "indexes", "rank", "slow", "starts", "table")
+
+    def __init__(self, indexes: Mapping[str, PostTenures], posts: Iterable[str]) -> None:
+        import numpy as np
+
+        self.rank: dict[str, int] = {}
+        for post in (*indexes, *posts):
+            self.rank.setdefault(post, len(self.rank))
+        self.indexes: list[PostTenures | None] = [indexes.get(post) for post in self.rank]
+        starts: list[int] = [0]
+        ends: list[int] = [0]
+        holders: list[Person | None] = [None]
+        slow = np.zeros(len(self.rank), dtype=bool)
+        for rank, index in enumerate(self.indexes):
+            segments = None if index is None else index.segments()
+            if segments is None:
+                slow[rank] = index is not None
+                continue
+            offset = rank << _SHIFT
+            starts.extend([offset + day for day in segments[0]])
+            ends.extend([offset + day for day in segments[1]])
+            holders.extend(segments[2])
+        self.starts = np.array(starts, dtype=np.int64)
+        self.ends = np.array(ends, dtype=np.int64)
+        self.table = np.empty(len(holders), dtype=object)
+        self.table[:] = holders
+        self.slow = slow
+        self.any_slow = bool(slow.any())
+
+    def ranks(self, posts: "Sequence[str] | npt.NDArray[Any]") -> "npt.NDArray[Any]":
+        """The rank of each post id, or UnknownIdError for the first unknown one."""
+        import numpy as np
+
+        ids = posts.tolist() if isinstance(posts, np.ndarray) else posts
+        try:
+            return np.fromiter(map(self.rank.__getitem__, ids), dtype=np.int64, count=len(ids))
+        except (KeyError, TypeError):
+            for post in ids:
+                if not isinstance(post, str):
+                    raise ArgumentTypeError(f"posts: a post id is a str, not {type(post).__name__}") from None
+                if post not in self.rank:
+                    raise UnknownIdError("post", post) from None
+            raise
+
+    def holders_at(self, ranks: "npt.NDArray[Any]", ordinals: "npt.NDArray[Any]") -> list[Person | None]:
+        """The certain holder of the post ranked ``ranks[k]`` on the day ordinal ``ordinals[k]``, for each k."""
+        import numpy as np
+
+        keys = ranks << _SHIFT
+        keys |= ordinals
+        # A search for sorted keys walks the ranges once, several times faster than for keys in any
+        # order. The position of each key rides in its low bits, so that one plain sort (faster than
+        # an argsort) also gives the order back. In place where it can: each new array costs page faults.
+        bits = max(len(keys) - 1, 1).bit_length()
+        if (len(self.rank) << _SHIFT).bit_length() + bits <= _PACKED_BITS:
+            keys <<= bits
+            keys |= np.arange(len(keys), dtype=np.int64)
+            keys.sort()
+            order = keys & ((1 << bits) - 1)
+            keys >>= bits
+        else:
+            order = np.argsort(keys)
+            keys = keys[order]
+        if len(self.starts) <= 4 * len(keys):  # not many more ranges than keys: place the ranges among the keys
+            # i[q] is the number of ranges starting at or before keys[q], less one (>= 0: the sentinel's is 0).
+            placed = np.searchsorted(keys, self.starts, side="left")
+            i = np.bincount(placed, minlength=len(keys) + 1).cumsum()[: len(keys)] - 1
+        else:
+            i = np.searchsorted(self.starts, keys, side="right") - 1
+        i[keys >= self.ends[i]] = 0  # past the end of the range found: no certain holder (the sentinel's None)
+        hit = np.empty_like(i)
+        hit[order] = i
+        found: list[Person | None] = self.table[hit].tolist()
+        if self.any_slow:
+            for k in np.flatnonzero(self.slow[ranks]).tolist():
+                index = self.indexes[int(ranks[k])]
+                assert index is not None
+                found[k] = index.holder(int(ordinals[k]))
+        return found
+
+
+_SHIFT = 22  # day ordinals stay below 2**22 (date.max is 3_652_059)
+_PACKED_BITS = 63  # a key and its position share one int64 when they fit in this many bits

@@ -35,7 +35,7 @@ class PostTenures:
 
     __slots__ = (
         "_certain_from", "_certain_until", "_people", "_position", "_possible_until", "_reach", "_segments",
-        "_starts", "tenures",
+        "_starts", "batch", "tenures",
     )  # fmt: skip
 
     def __init__(self, rows: Iterable[tuple[Span, Tenure]], people: Mapping[str, Person]) -> None:
@@ -53,6 +53,8 @@ class PostTenures:
         self._reach = reach
         self._people = people
         self._segments = _disjoint_segments(ordered, people)
+        self.batch: object | None = None
+        """The numpy form of `segments`, built by ``yrdmodel.model.batch`` on first use (None until then)."""
 
     def at(self, day: int) -> list[tuple[Truth, Tenure]]:
         """The tenures that may cover the day ordinal ``day``, each with YES or MAYBE, in start order."""

@@ -3,7 +3,7 @@
 import datetime
 import enum
 import numbers
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -76,6 +76,7 @@ class _Index:
         "_all_tenures",
         "_names",
         "_tenures_by_person",
+        "batch",
         "bodies",
         "children",
         "host_body",
@@ -101,6 +102,7 @@ class _Index:
         self._all_people, self._all_tenures = m.people, m.tenures
         self._names: dict[str, tuple[str, ...]] | None = None
         self._tenures_by_person: dict[str, tuple[Tenure, ...]] | None = None
+        self.batch: object | None = None  # the numpy form of every post's certain ranges, on first holders_at
         checked = m.as_of.lo if m.as_of is not None else None
         current = None if m.current_posts is None else frozenset(m.current_posts)
         self.tenures_by_post = {}
@@ -478,6 +480,66 @@ class Mechanism:
             return holders_of_ordinals(index, cast("npt.NDArray[Any]", days))
         ordinals = [day.toordinal() if isinstance(day, datetime.date) else day_ordinal(day, "days") for day in days]
         return [None] * len(ordinals) if index is None else index.holders_of(ordinals)
+
+    def holders_at(
+        self,
+        posts: "Sequence[str] | npt.NDArray[Any]",
+        days: "Sequence[DateLike] | npt.NDArray[Any]",
+    ) -> list[Person | None]:
+        """`holder` for many (post, day) pairs at once: the certain holder of ``posts[k]`` on ``days[k]``.
+
+        With numpy installed (the ``pandas`` extra brings it), every pair is answered by one
+        search over the certain ranges of all posts, built once per mechanism on first use;
+        without it, one `holder` lookup per pair. A batch with several faults raises for the
+        first kind of fault in the order listed under Raises.
+
+        Args:
+            posts: Post ids, one per question (a list, or a numpy array of str).
+            days: One day per question, as in `holders_on`: ISO strings, dates, or a numpy
+                array of integer day ordinals (``date.toordinal()``) or of ``datetime64`` values.
+
+        Returns:
+            One answer per pair, in order: the person who certainly held the post that day, or None.
+
+        Raises:
+            ArgumentTypeError: ``posts`` or ``days`` is a single value, a day is not a string or
+                a date, the array of days is not of integers, or a post id is not a str.
+            InvalidArgumentError: ``posts`` and ``days`` differ in length, or a day is not a real day.
+            UnknownIdError: No post has one of the ids.
+            AmbiguousAnswerError: Several people certainly held one of the posts on its day.
+
+        Example:
+            >>> import yrdmodel
+            >>> m = yrdmodel.load()
+            >>> answers = m.holders_at(["jiangsu.governor", "zhejiang.governor"], ["2021-06-01", "2023-01-01"])
+            >>> [p.id if p else None for p in answers]
+            ['wu-zhenglong', 'wang-hao']
+        """
+        if isinstance(posts, str) or isinstance(days, str | datetime.date):
+            raise ArgumentTypeError("holders_at: posts and days are sequences, one item per question")
+        if len(posts) != len(days):
+            raise InvalidArgumentError(f"posts and days: one day per post, not {len(posts)} posts and {len(days)} days")
+        numpy_days = type(days).__module__ == "numpy" or getattr(getattr(days, "dtype", None), "kind", None) == "M"
+        try:
+            import numpy as np
+        except ImportError:  # no numpy (and so no numpy array of days): one lookup per pair
+            ordinals = [day.toordinal() if isinstance(day, datetime.date) else day_ordinal(day, "days") for day in days]
+            indexes = [self._post_tenures(post) for post in posts]
+            return [None if i is None else i.holder(day) for i, day in zip(indexes, ordinals, strict=True)]
+        from yrdmodel.model.batch import AllPosts, check_ordinals
+
+        if numpy_days:
+            array = check_ordinals(cast("npt.NDArray[Any]", days))
+        else:
+            array = np.fromiter(
+                (day.toordinal() if isinstance(day, datetime.date) else day_ordinal(day, "days") for day in days),
+                dtype=np.int64,
+                count=len(days),
+            )
+        if self._index.batch is None:
+            self._index.batch = AllPosts(self._index.tenures_by_post, self._index.posts)
+        batch = cast(AllPosts, self._index.batch)
+        return batch.holders_at(batch.ranks(posts), array)
 
     def span(self, tenure: Tenure) -> Span:
         """The days a tenure certainly and possibly covers, under the data's rules.
