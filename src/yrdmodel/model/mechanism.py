@@ -508,7 +508,7 @@ class Mechanism:
             UnknownIdError: No post has one of the ids.
             AmbiguousAnswerError: Several people certainly held one of the posts on its day.
 
-        Example:
+        Examples:
             >>> import yrdmodel
             >>> m = yrdmodel.load()
             >>> answers = m.holders_at(["jiangsu.governor", "zhejiang.governor"], ["2021-06-01", "2023-01-01"])
