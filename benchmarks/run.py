@@ -56,10 +56,8 @@ except ImportError:  # a version without it
     from contextlib import nullcontext as gc_paused  # type: ignore[assignment]
 
 sys.path.insert(0, str(Path(__file__).parent))
-try:  # the adversarial shapes of the robustness issue, where that benchmark module exists
-    import shapes  # type: ignore[import-not-found, unused-ignore]
-except ImportError:
-    shapes = None
+import shapes  # type: ignore[import-not-found, unused-ignore]  # the adversarial shapes of the robustness issue
+from shapes import best_of  # type: ignore[import-not-found, unused-ignore]
 
 TENURES_PER_POST = 100
 FIRST_DAY = datetime.date(1900, 1, 1).toordinal()
@@ -113,17 +111,6 @@ def synthetic(tenures: int, seed: int = 0, *, day_precise: bool = False) -> str:
 
 
 # Measuring --------------------------------------------------------------------------------------
-
-
-def best_of(function: Callable[[], object], repeat: int) -> float:
-    """The fastest of ``repeat`` runs, in seconds."""
-    times = []
-    for _ in range(repeat):
-        gc.collect()
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def best_of_each(functions: dict[str, Callable[[], object]], repeat: int) -> dict[str, float]:
@@ -484,11 +471,9 @@ def _optional(name: str) -> Any:
 def shape_mechanisms(n: int) -> Iterator[tuple[str, Mechanism]]:
     """The adversarial shapes of ``benchmarks/shapes.py`` at about ``n`` tenures, as mechanisms.
 
-    Accepts a module with ``SHAPES``: a mapping of name to a builder of ``n`` that returns a
-    mechanism, a document or JSON text.
+    ``shapes.SHAPES`` maps a name to a builder of ``n`` that returns a mechanism, a document or JSON text.
     """
-    builders = getattr(shapes, "SHAPES", None) if shapes is not None else None
-    for name, build in (builders or {}).items():
+    for name, build in shapes.SHAPES.items():
         made = build(n)
         if isinstance(made, dict):
             made = json.dumps(made)
@@ -505,13 +490,11 @@ def _sort_key(record: Any) -> tuple[str, int]:
 def bench_validate(n: int, m: Mechanism, repeat: int) -> None:
     """validate() against sorting the records it compares, on the chains and the adversarial shapes."""
     cases = [("synthetic chains", m)]
-    if n >= 10**4 and shapes is None:
-        not_measured("validate() on adversarial shapes", "benchmarks/shapes.py is missing")
     if n >= 10**4:
         cases.extend(shape_mechanisms(n))
-    crowded = getattr(shapes, "records", None)  # the records a shape crowds together (its rules compare them)
     for name, mechanism in cases:
-        records = mechanism.tenures if crowded is None or mechanism is m else crowded(mechanism)
+        # the records a shape crowds together (its rules compare them)
+        records = mechanism.tenures if mechanism is m else shapes.records(mechanism)
         found = best_of_each(
             {"sort": functools.partial(sorted, records, key=_sort_key), "validate": mechanism.validate}, repeat
         )
