@@ -22,6 +22,7 @@ from typing import Any
 
 import yrdmodel
 from yrdmodel import Mechanism
+from yrdmodel.io.files import MAX_SIZE
 
 CITE = [{"source": "shapes"}]
 MEMBERS = [
@@ -38,7 +39,8 @@ def _document(**parts: Any) -> Mechanism:
         "members": MEMBERS,
         **parts,
     }
-    return yrdmodel.loads(json.dumps(doc))
+    text = json.dumps(doc)
+    return yrdmodel.loads(text, max_size=max(MAX_SIZE, 2 * len(text)))  # 10^6 records pass the default cap
 
 
 def _people(n: int) -> list[dict[str, Any]]:
@@ -96,21 +98,27 @@ def next_host_meetings(n: int) -> Mechanism:
     return _document(bodies=[body], meetings=meetings)
 
 
+def _term(chain: int) -> int:
+    """Days per term of a chain of ``chain`` terms from the year 1000: 30, shorter where 30 would pass 9999."""
+    return max(3, min(30, 3_000_000 // max(chain, 1)))
+
+
 def two_seat_post(n: int) -> Mechanism:
-    """``n`` tenures of one post of two seats, in two unbroken chains of 30-day terms (never crowded)."""
+    """``n`` tenures of one post of two seats, in two unbroken chains of terms (never crowded)."""
     import datetime
 
     post = {"id": "p", "name_en": "Post", "member": "m0", "seats": 2, "sources": CITE}
     first = datetime.date(1000, 1, 1).toordinal()
     tenures = []
+    term = _term(n // 2)
     for i in range(n):
-        start = first + (i // 2) * 30 + (i % 2) * 15
+        start = first + (i // 2) * term + (i % 2) * (term // 2)
         tenures.append(
             {
                 "post": "p",
                 "person": f"person{i}",
                 "start": datetime.date.fromordinal(start).isoformat(),
-                "end": datetime.date.fromordinal(start + 30).isoformat(),
+                "end": datetime.date.fromordinal(start + term).isoformat(),
                 "sources": CITE,
             }
         )
@@ -118,20 +126,20 @@ def two_seat_post(n: int) -> Mechanism:
 
 
 def one_person_two_posts(n: int) -> Mechanism:
-    """``n`` 30-day tenures of one person, taking turns in two posts marked incompatible (never at once)."""
+    """``n`` tenures of one person (30 days, shorter past 10^5), taking turns in two posts marked incompatible (never at once)."""
     import datetime
 
     posts = [
         {"id": "p", "name_en": "Post", "member": "m0", "incompatible_with": ["q"], "sources": CITE},
         {"id": "q", "name_en": "Other post", "member": "m0", "sources": CITE},
     ]
-    first = datetime.date(1000, 1, 1).toordinal()
+    first, term = datetime.date(1000, 1, 1).toordinal(), _term(n)
     tenures = [
         {
             "post": "pq"[i % 2],
             "person": "person0",
-            "start": datetime.date.fromordinal(first + 30 * i).isoformat(),
-            "end": datetime.date.fromordinal(first + 30 * i + 30).isoformat(),
+            "start": datetime.date.fromordinal(first + term * i).isoformat(),
+            "end": datetime.date.fromordinal(first + term * i + term).isoformat(),
             "sources": CITE,
         }
         for i in range(n)
@@ -140,10 +148,10 @@ def one_person_two_posts(n: int) -> Mechanism:
 
 
 def one_attendee(n: int) -> Mechanism:
-    """``n`` 30-day tenures of one person in one post, and ``n`` meetings each recording them in it."""
+    """``n`` tenures of one person in one post (30 days, shorter past 10^5), and ``n`` meetings each recording them in it."""
     import datetime
 
-    first = datetime.date(1000, 1, 1).toordinal()
+    first, term = datetime.date(1000, 1, 1).toordinal(), _term(n)
     post = {"id": "p", "name_en": "Post", "member": "m0", "sources": CITE}
     body = {"id": "symposium", "name_en": "Symposium", "sources": CITE}
     day = datetime.date.fromordinal
@@ -151,8 +159,8 @@ def one_attendee(n: int) -> Mechanism:
         {
             "post": "p",
             "person": "person0",
-            "start": day(first + 30 * i).isoformat(),
-            "end": day(first + 30 * i + 30).isoformat(),
+            "start": day(first + term * i).isoformat(),
+            "end": day(first + term * i + term).isoformat(),
             "sources": CITE,
         }
         for i in range(n)
@@ -161,7 +169,7 @@ def one_attendee(n: int) -> Mechanism:
         {
             "id": f"meeting{i}",
             "body": "symposium",
-            "date": day(first + 30 * i + 10).isoformat(),
+            "date": day(first + term * i + term // 3).isoformat(),
             "attendees": [{"person": "person0", "post": "p"}],
             "sources": CITE,
         }
