@@ -34,8 +34,8 @@ class PostTenures:
     """
 
     __slots__ = (
-        "_certain_from", "_certain_until", "_people", "_position", "_possible_until", "_reach", "_segments",
-        "_starts", "batch", "tenures",
+        "_certain_from", "_certain_until", "_people", "_position", "_possible_until", "_reach", "_starts", "batch",
+        "certain", "tenures",
     )  # fmt: skip
 
     def __init__(self, rows: Iterable[tuple[Span, Tenure]], people: Mapping[str, Person]) -> None:
@@ -52,7 +52,8 @@ class PostTenures:
             reach.append(furthest)
         self._reach = reach
         self._people = people
-        self._segments = _disjoint_segments(ordered, people)
+        self.certain = _disjoint_segments(ordered, people)
+        """The certain ranges in order, as `segments` gives them (None when two share a day)."""
         self.batch: object | None = None
         """The numpy form of `segments`, built by ``yrdmodel.model.batch`` on first use (None until then)."""
 
@@ -75,8 +76,8 @@ class PostTenures:
         Raises:
             AmbiguousAnswerError: Several tenures certainly cover the day.
         """
-        if self._segments is not None:
-            starts, ends, holders = self._segments
+        if self.certain is not None:
+            starts, ends, holders = self.certain
             i = bisect_right(starts, day) - 1
             return holders[i] if i >= 0 and day < ends[i] else None
         definite = [t for truth, t in self.at(day) if truth is Truth.YES]
@@ -87,9 +88,9 @@ class PostTenures:
 
     def holders_of(self, days: Sequence[int]) -> list[Person | None]:
         """`holder` of each day ordinal, in order."""
-        if self._segments is None:
+        if self.certain is None:
             return [self.holder(day) for day in days]
-        starts, ends, holders = self._segments
+        starts, ends, holders = self.certain
         found: list[Person | None] = []
         for day in days:
             i = bisect_right(starts, day) - 1
@@ -98,7 +99,7 @@ class PostTenures:
 
     def segments(self) -> "Segments | None":
         """The certain ranges in order as ``(starts, ends, holders)`` (half-open), or None when two share a day."""
-        return self._segments
+        return self.certain
 
     @property
     def spans(self) -> tuple[Span, ...]:
@@ -135,7 +136,7 @@ class PostTenures:
         return before, after
 
 
-Segments = tuple[list[int], list[int], list[Person | None]]
+Segments = tuple[list[int], "array[int]", list[Person | None]]
 
 
 def post_spans(tenures: Sequence[Tenure], seats: int | None, checked_through: int | None) -> list[Span]:
@@ -182,8 +183,8 @@ def post_spans(tenures: Sequence[Tenure], seats: int | None, checked_through: in
 def _disjoint_segments(rows: list[tuple[Span, Tenure]], people: Mapping[str, Person]) -> Segments | None:
     """The non-empty certain ranges in order with their holders, or None when two of them share a day."""
     spans = sorted(((s.certain_from, s.certain_until, t) for s, t in rows if s.has_certain), key=lambda x: x[:2])
-    starts: list[int] = []
-    ends: list[int] = []
+    starts: list[int] = []  # a list: a bisect reads its ints without making one per probe
+    ends = array("l")  # read once per answer: a compact column, no int object kept per range
     holders: list[Person | None] = []
     for start, end, tenure in spans:
         if ends and start < ends[-1]:

@@ -3,6 +3,7 @@
 import datetime
 import enum
 import numbers
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -447,13 +448,19 @@ class Mechanism:
             InvalidArgumentError: ``on`` is a string that is not a whole real day.
             ArgumentTypeError: ``on`` is not a string or a date.
         """
-        # The hot path of the library: kept to one dictionary lookup, one bisect and no extra calls.
+        # The hot path of the library: kept to one dictionary lookup, one bisect and no extra calls
+        # (`PostTenures.holder` inline, for the usual post whose certain ranges are disjoint).
         index = self._index.tenures_by_post.get(post_id)
         day = on.toordinal() if isinstance(on, datetime.date) else day_ordinal(on, "on")
         if index is None:
             self._post_tenures(post_id)  # raises for an unknown post; a known post without tenures has no holder
             return None
-        return index.holder(day)
+        segments = index.certain
+        if segments is None:
+            return index.holder(day)
+        starts, ends, holders = segments
+        i = bisect_right(starts, day) - 1
+        return holders[i] if i >= 0 and day < ends[i] else None
 
     def holders_on(self, post_id: str, days: "Iterable[DateLike] | npt.NDArray[Any]") -> list[Person | None]:
         """`holder` on many days at once: the certain holder of a post on each day, or None.
