@@ -2,25 +2,27 @@
 
 The ``duplicate-id``, ``dangling-id``, ``missing-source``, ``weak-support`` and ``span-order`` rules look
 at every record. Most data has none of these problems, so `validate` first asks here, with set operations
-over columns of one attribute (which run at C speed rather than a Python step per record), and checks
-record by record only where a column check fails: a check that passes proves that the per-record code
-finds nothing there, so both give the same findings in the same order.
+over columns of one attribute, and checks record by record only where a column check fails: a check that
+passes proves that the per-record code finds nothing there, so both give the same findings in the same order.
 
 A check may fail where there is no problem (it is then only slower); it never passes where there is one.
+A column that holds one value throughout (one post, one list of citations that the records share) is
+checked once.
 """
 
+import functools
 from collections.abc import Callable, Mapping, Sequence
-from functools import cache, partial
 from itertools import chain, compress, repeat
-from operator import and_, attrgetter, ge, is_, is_not
-from typing import Any
+from operator import is_, is_not
+from typing import Any, get_args
 
 import attrs
 
+from yrdmodel.model.schema import record_classes, references
 from yrdmodel.model.sources import Confidence, Sourced
 from yrdmodel.model.walk import nested_fields
 
-__all__ = ["Grade", "clean", "column", "ids_repeat", "plain_dates", "tenures_repeat"]
+__all__ = ["Columns", "Grade", "clean", "plain_dates", "tenures_repeat"]
 
 Grade = tuple[list[tuple[int, str]], tuple[Confidence, ...], str]
 """What a list of citations says: ``(index, id)`` of its unknown sources, the confidences it allows, and why."""
@@ -28,32 +30,58 @@ Grade = tuple[list[tuple[int, str]], tuple[Confidence, ...], str]
 Checks = Mapping[type, Sequence[tuple[str, set[Any]]]]
 """By record class, its fields that hold ids, each with the ids it may name."""
 
-_PRESENT = partial(is_not, None)
+_PRESENT = functools.partial(is_not, None)
 
 
-def column(records: Sequence[Any], name: str) -> list[Any]:
-    """The attribute ``name`` of every record, in order."""
-    return list(map(attrgetter(name), records))
+@functools.cache
+def _getter(cls: type, name: str) -> Callable[[Sequence[Any]], list[Any]]:
+    """``[r.name for r in records]`` for records of one class: a comprehension, faster than ``attrgetter``."""
+    if not name.isidentifier():
+        raise ValueError(f"not a field name: {name!r}")
+    getter: Callable[[Sequence[Any]], list[Any]] = eval(f"lambda records: [r.{name} for r in records]")
+    return getter
 
 
-def ids_repeat(ids: Sequence[Any]) -> bool:
-    """Whether an id occurs twice."""
-    return len(set(ids)) < len(ids)
+class Columns(dict[str, list[Any]]):
+    """The columns of some records of one class, each made the first time it is asked for.
+
+    Attributes:
+        records: The records.
+    """
+
+    def __init__(self, records: Sequence[Any]) -> None:
+        super().__init__()
+        self.records = records
+
+    def __missing__(self, name: str) -> list[Any]:
+        records = self.records
+        found = self[name] = _getter(records[0].__class__, name)(records) if records else []
+        return found
 
 
-def tenures_repeat(posts: Sequence[str], people: Sequence[str], starts: Sequence[Any]) -> bool:
-    """Whether two tenures have one id: the same post, person and start (or both no start).
+def _one(values: list[Any]) -> list[Any]:
+    """``values``, or its first item alone when all are it (one post, citations the records share)."""
+    if not values or values[-1] is not values[0] or values[len(values) // 2] is not values[0]:
+        return values
+    return values[:1] if values.count(values[0]) == len(values) else values  # by identity, without a call
+
+
+def tenures_repeat(tenures: Columns) -> bool:
+    """Whether two tenures may have one id: the same post, person and start (or both no start).
 
     Args:
-        posts: The tenures' posts.
-        people: Their people.
-        starts: Their starts (partial dates, or None).
+        tenures: The tenures' columns.
 
     Returns:
-        True when two tenures share an id.
+        False when no two tenures share an id.
     """
-    n = len(posts)
-    if len(set(people)) == n or len(set(posts)) == n:
+    people = tenures["person"]
+    n = len(people)
+    if len(set(people)) == n or len(set(tenures["post"])) == n:
+        return False
+    posts, starts = tenures["post"], tenures["start"]
+    days = {s.lo for s in starts if s is not None}
+    if len(days) == n:  # all dated, each from a day of its own
         return False
     undated = list(map(is_, starts, repeat(None)))
     count = sum(undated)
@@ -61,46 +89,59 @@ def tenures_repeat(posts: Sequence[str], people: Sequence[str], starts: Sequence
         return True
     if count == n:
         return False
-    dated = [not u for u in undated]
-    first = list(compress(starts, dated))
-    keys = zip(
-        compress(posts, dated),
-        compress(people, dated),
-        map(attrgetter("lo"), first),
-        map(attrgetter("hi"), first),
-        strict=True,
-    )
-    return len(set(keys)) < n - count
+    dated = [s for s in starts if s is not None]
+    pairs = compress(zip(posts, people, strict=True), map(_PRESENT, starts))
+    return len({(*pair, s.lo, s.hi) for pair, s in zip(pairs, dated, strict=True)}) < len(dated)
 
 
-def plain_dates(tenures: Sequence[Any]) -> bool:
+def plain_dates(tenures: Columns) -> bool:
     """Whether no tenure is attested or confirmed and each that has both ends after its start's last day.
 
-    Such tenures need no ``span-order`` check: their dates cannot be out of order.
+    The ``span-order`` rule has nothing to say about such tenures.
     """
-    if any(map(attrgetter("attested"), tenures)) or any(map(attrgetter("confirmed"), tenures)):
+    if any(tenures["attested"]) or any(tenures["confirmed"]):
         return False
-    starts, ends = column(tenures, "start"), column(tenures, "end")
-    both = list(map(and_, map(is_not, starts, repeat(None)), map(is_not, ends, repeat(None))))
-    return all(map(ge, map(attrgetter("lo"), compress(ends, both)), map(attrgetter("hi"), compress(starts, both))))
+    starts, ends = tenures["start"], tenures["end"]
+    if not any(starts) or not any(ends):  # no tenure has both
+        return True
+    return not [s for s, e in zip(starts, ends, strict=True) if s is not None and e is not None and e.lo < s.hi]
 
 
-@cache
+def _checked(cls: Any) -> bool:
+    """Whether a rule looks at records of a class: it cites sources or holds ids."""
+    return issubclass(cls, Sourced) or bool(references(cls)) or "sources" in attrs.fields_dict(cls)
+
+
+def _may_hold_checked(annotation: Any) -> bool:
+    """Whether a field of this type may hold, at any depth, records that a rule looks at."""
+    if isinstance(annotation, type):
+        return attrs.has(annotation) and any(_checked(c) for c in record_classes(annotation))
+    return any(_may_hold_checked(arg) for arg in get_args(annotation) if arg is not Ellipsis)
+
+
+@functools.cache
 def _plan(cls: type) -> tuple[bool | None, tuple[str, ...]]:
-    """Whether a class is `Sourced` (None when it holds ``sources`` without being so), and its fields that hold records."""
+    """Whether a class is `Sourced` (None when it holds ``sources`` without being so), and its fields to enter.
+
+    The fields entered are those that hold records (but citations) of classes the rules look at.
+    """
     sourced = issubclass(cls, Sourced)
     if not sourced and "sources" in attrs.fields_dict(cls):
         return None, ()
-    return sourced, tuple(name for name, _ in nested_fields(cls) if name != "sources")
+    types = {f.name: f.type for f in attrs.fields(attrs.resolve_types(cls))}
+    return sourced, tuple(
+        name for name, _ in nested_fields(cls) if name != "sources" and _may_hold_checked(types[name])
+    )
 
 
-def clean(records: Sequence[Any], checks: Checks, grade: Callable[[Any], Grade]) -> bool:
+def clean(records: Sequence[Any], checks: Checks, grade: Callable[[Any], Grade], given: Columns | None = None) -> bool:
     """Whether no record here or below cites no source or an unknown one, claims too much, or names an unknown id.
 
     Args:
         records: Records of any classes.
         checks: By record class, its fields that hold ids and the ids each may name.
         grade: What a tuple of citations says (its unknown sources and the confidences it allows).
+        given: The records' columns, where some are made already.
 
     Returns:
         True when none of these problems is anywhere in or below the records; False when one may be.
@@ -115,19 +156,21 @@ def clean(records: Sequence[Any], checks: Checks, grade: Callable[[Any], Grade])
         return all(clean(group, checks, grade) for group in groups.values())
     cls = classes.pop()
     sourced, fields = _plan(cls)
-    if sourced is None or (sourced and not _well_cited(records, grade)):
+    table = Columns(records) if given is None else given
+    if sourced is None or (sourced and not _well_cited(table, grade)):
         return False
     for field, names in checks.get(cls, ()):
-        values = column(records, field)
+        values = _one(table[field])
         if not names.issuperset(filter(_PRESENT, values)) and not (
             set(map(type, values)) == {tuple} and names.issuperset(chain.from_iterable(values))
         ):
             return False
-    return all(clean(_below(column(records, name)), checks, grade) for name in fields)
+    return all(clean(_below(table[name]), checks, grade) for name in fields)
 
 
 def _below(values: list[Any]) -> list[Any]:
     """The records a column of fields holds: the items of the tuples, the records that are not None."""
+    values = _one(values)
     kinds = set(map(type, values))
     if kinds == {tuple}:
         return list(chain.from_iterable(values))
@@ -142,18 +185,24 @@ def _below(values: list[Any]) -> list[Any]:
     return found
 
 
-def _well_cited(records: Sequence[Any], grade: Callable[[Any], Grade]) -> bool:
+def _well_cited(records: Columns, grade: Callable[[Any], Grade]) -> bool:
     """Whether every record cites sources, all known, that allow the confidence it claims."""
-    citations = column(records, "sources")
+    citations = records["sources"]
+    claimed = records["confidence"]
+    shared = _one(citations)
+    if len(shared) == 1:  # records share their citations (or equal ones, graded alike)
+        if not shared[0]:
+            return False
+        unknown, confidences, _ = grade(shared[0])
+        return not unknown and set(map(id, _one(claimed))) <= set(map(id, confidences))
     if not all(citations):
         return False
     allowed: dict[int, set[int]] = {}
-    for key, cited in dict(zip(map(id, citations), citations, strict=True)).items():  # records share citation tuples
+    for key, cited in dict(zip(map(id, citations), citations, strict=True)).items():
         unknown, confidences, _ = grade(cited)
         if unknown:
             return False
         allowed[key] = set(map(id, confidences))
-    claimed = column(records, "confidence")
-    if set(map(id, claimed)) <= set.intersection(*allowed.values()):  # what the weakest citations allow
+    if set(map(id, _one(claimed))) <= set.intersection(*allowed.values()):  # what the weakest citations allow
         return True
     return all(c in allowed[key] for key, c in set(zip(map(id, citations), map(id, claimed), strict=True)))

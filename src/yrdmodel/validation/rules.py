@@ -16,7 +16,6 @@ leaves does not overlap them.
 
 import contextlib
 import datetime
-import functools
 import gc
 import heapq
 import itertools
@@ -24,7 +23,6 @@ import threading
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from operator import attrgetter
 from typing import Any
 
 from yrdmodel.errors import shorten
@@ -248,7 +246,13 @@ def _ids(mechanism: Mechanism) -> dict[str, set[Any]]:
 
 
 def _id_sets(mechanism: Mechanism) -> dict[str, set[Any]]:
-    return {kind: set(columns.column(getattr(mechanism, kind), "id")) for kind in _COLLECTIONS if kind != "tenures"}
+    return {kind: set(_table(mechanism, kind)["id"]) for kind in _COLLECTIONS if kind != "tenures"}
+
+
+def _table(mechanism: Mechanism, kind: str) -> columns.Columns:
+    """The columns of a collection (``"tenures"``), each made once per `validate` run."""
+    table: columns.Columns = _shared(mechanism, f"columns of {kind}", lambda m: columns.Columns(getattr(m, kind)))
+    return table
 
 
 def _suspects(mechanism: Mechanism) -> frozenset[str]:
@@ -273,12 +277,12 @@ def _suspect_pass(mechanism: Mechanism) -> frozenset[str]:
         value = getattr(mechanism, name)
         records = value if value.__class__ is tuple else () if value is None else (value,)
         try:
+            table = _table(mechanism, name) if name in _COLLECTIONS else None
             if name == "tenures":
-                column = functools.partial(columns.column, records)
-                repeats = columns.tenures_repeat(column("post"), column("person"), column("start"))
+                repeats = columns.tenures_repeat(_table(mechanism, name))
             else:
                 repeats = name in known and len(known[name]) < len(records)
-            if repeats or not columns.clean(records, checks, cited):
+            if repeats or not columns.clean(records, checks, cited, table):
                 found.add(name)
         except Exception:  # data the rules report, or raise on, as they find it record by record
             found.add(name)
@@ -464,7 +468,7 @@ def _after_end(end: PartialDate, day: PartialDate) -> Truth:
     "a membership history not oldest first, or a rotation that ends before it begins.",
 )
 def _check_span_order(m: Mechanism) -> Iterator[Finding]:
-    tenures = () if _COLUMNS and columns.plain_dates(m.tenures) else m.tenures  # most have nothing to check
+    tenures = () if _COLUMNS and columns.plain_dates(_table(m, "tenures")) else m.tenures  # most: nothing to check
     for t in tenures:
         if not (t.attested or t.confirmed) and (t.start is None or t.end is None or t.end.lo >= t.start.hi):
             continue  # the common case, settled without building anything
@@ -482,7 +486,7 @@ def _check_span_order(m: Mechanism) -> Iterator[Finding]:
         for truth, what in checks:
             if truth is not Truth.NO:
                 yield _finding("span-order", truth, f"tenure {t.id} {what}", t.id)
-    meetings = m.meetings if not _COLUMNS or any(map(attrgetter("end_date"), m.meetings)) else ()
+    meetings = m.meetings if not _COLUMNS or any(_table(m, "meetings")["end_date"]) else ()
     for x in meetings:
         if x.end_date is not None and (truth := x.end_date.before(x.date)) is not Truth.NO:
             yield _finding("span-order", truth, f"meeting {x.id} ends ({x.end_date}) before it starts ({x.date})", x.id)
