@@ -52,10 +52,18 @@ class Columns(dict[str, list[Any]]):
     def __init__(self, records: Sequence[Any]) -> None:
         super().__init__()
         self.records = records
+        self._distinct: dict[str, set[Any]] = {}
 
     def __missing__(self, name: str) -> list[Any]:
         records = self.records
         found = self[name] = _getter(records[0].__class__, name)(records) if records else []
+        return found
+
+    def distinct(self, name: str) -> set[Any]:
+        """The distinct values of a column (kept: do not change it)."""
+        found = self._distinct.get(name)
+        if found is None:
+            found = self._distinct[name] = set(_one(self[name]))
         return found
 
 
@@ -77,7 +85,7 @@ def tenures_repeat(tenures: Columns) -> bool:
     """
     people = tenures["person"]
     n = len(people)
-    if len(set(people)) == n or len(set(tenures["post"])) == n:
+    if len(tenures.distinct("person")) == n or len(tenures.distinct("post")) == n:
         return False
     posts, starts = tenures["post"], tenures["start"]
     days = {s.lo for s in starts if s is not None}
@@ -148,23 +156,21 @@ def clean(records: Sequence[Any], checks: Checks, grade: Callable[[Any], Grade],
     """
     if not records:
         return True
-    classes = set(map(type, records))
+    table = Columns(records) if given is None else given
+    classes = table.distinct("__class__")
     if len(classes) > 1:
         groups: dict[type, list[Any]] = {cls: [] for cls in classes}
         for record in records:
             groups[record.__class__].append(record)
         return all(clean(group, checks, grade) for group in groups.values())
-    cls = classes.pop()
+    (cls,) = classes
     sourced, fields = _plan(cls)
-    table = Columns(records) if given is None else given
     if sourced is None or (sourced and not _well_cited(table, grade)):
         return False
     for field, names in checks.get(cls, ()):
-        values = _one(table[field])
-        if not names.issuperset(filter(_PRESENT, values)) and not (
-            set(map(type, values)) == {tuple} and names.issuperset(chain.from_iterable(values))
-        ):
-            return False
+        for value in table.distinct(field) - names:  # as the rules read a value: an id, ids, or none
+            if not (value is None or (value.__class__ is tuple and names.issuperset(value))):
+                return False
     return all(clean(_below(table[name]), checks, grade) for name in fields)
 
 
