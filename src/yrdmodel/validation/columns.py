@@ -128,14 +128,12 @@ def _may_hold_checked(annotation: Any) -> bool:
 
 
 @functools.cache
-def _plan(cls: type) -> tuple[bool | None, tuple[str, ...]]:
-    """Whether a class is `Sourced` (None when it holds ``sources`` without being so), and its fields to enter.
+def _plan(cls: type) -> tuple[bool, tuple[str, ...]]:
+    """Whether records of a class cite sources, and the fields of theirs that the checks enter.
 
     The fields entered are those that hold records (but citations) of classes the rules look at.
     """
-    sourced = issubclass(cls, Sourced)
-    if not sourced and "sources" in attrs.fields_dict(cls):
-        return None, ()
+    sourced = "sources" in attrs.fields_dict(cls)
     types = {f.name: f.type for f in attrs.fields(attrs.resolve_types(cls))}
     return sourced, tuple(
         name for name, _ in nested_fields(cls) if name != "sources" and _may_hold_checked(types[name])
@@ -165,7 +163,7 @@ def clean(records: Sequence[Any], checks: Checks, grade: Callable[[Any], Grade],
         return all(clean(group, checks, grade) for group in groups.values())
     (cls,) = classes
     sourced, fields = _plan(cls)
-    if sourced is None or (sourced and not _well_cited(table, grade)):
+    if sourced and not _well_cited(table, grade):
         return False
     for field, names in checks.get(cls, ()):
         for value in table.distinct(field) - names:  # as the rules read a value: an id, ids, or none
@@ -182,13 +180,7 @@ def _below(values: list[Any]) -> list[Any]:
         return list(chain.from_iterable(values))
     if tuple not in kinds:
         return list(filter(_PRESENT, values))
-    found: list[Any] = []
-    for value in values:
-        if value.__class__ is tuple:
-            found.extend(value)
-        elif value is not None:
-            found.append(value)
-    return found
+    raise TypeError("a field holds both a tuple and a record")  # not by its type: left to the per-record rules
 
 
 def _well_cited(records: Columns, grade: Callable[[Any], Grade]) -> bool:
