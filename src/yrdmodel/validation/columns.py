@@ -22,7 +22,7 @@ from yrdmodel.model.schema import record_classes, references
 from yrdmodel.model.sources import Confidence, Sourced
 from yrdmodel.model.walk import nested_fields
 
-__all__ = ["Columns", "Grade", "clean", "plain_dates", "tenures_repeat"]
+__all__ = ["Columns", "Grade", "clean", "tenures_repeat"]
 
 Grade = tuple[list[tuple[int, str]], tuple[Confidence, ...], str]
 """What a list of citations says: ``(index, id)`` of its unknown sources, the confidences it allows, and why."""
@@ -102,19 +102,6 @@ def tenures_repeat(tenures: Columns) -> bool:
     return len({(*pair, s.lo, s.hi) for pair, s in zip(pairs, dated, strict=True)}) < len(dated)
 
 
-def plain_dates(tenures: Columns) -> bool:
-    """Whether no tenure is attested or confirmed and each that has both ends after its start's last day.
-
-    The ``span-order`` rule has nothing to say about such tenures.
-    """
-    if any(tenures["attested"]) or any(tenures["confirmed"]):
-        return False
-    starts, ends = tenures["start"], tenures["end"]
-    if not any(starts) or not any(ends):  # no tenure has both
-        return True
-    return not [s for s, e in zip(starts, ends, strict=True) if s is not None and e is not None and e.lo < s.hi]
-
-
 def _checked(cls: Any) -> bool:
     """Whether a rule looks at records of a class: it cites sources or holds ids."""
     return issubclass(cls, Sourced) or bool(references(cls)) or "sources" in attrs.fields_dict(cls)
@@ -154,22 +141,48 @@ def clean(records: Sequence[Any], checks: Checks, grade: Callable[[Any], Grade],
     """
     if not records:
         return True
-    table = Columns(records) if given is None else given
-    classes = table.distinct("__class__")
-    if len(classes) > 1:
-        groups: dict[type, list[Any]] = {cls: [] for cls in classes}
-        for record in records:
-            groups[record.__class__].append(record)
-        return all(clean(group, checks, grade) for group in groups.values())
-    (cls,) = classes
+    first = records[0]
+    cls = first.__class__
     sourced, fields = _plan(cls)
-    if sourced and not _well_cited(table, grade):
+    table = Columns(records) if given is None else given
+    shared = _SHARED[sourced]
+    if _differing(cls, shared)(records, *(getattr(first, name) for name in shared)):
+        classes = table.distinct("__class__")
+        if len(classes) > 1:
+            groups: dict[type, list[Any]] = {cls: [] for cls in classes}
+            for record in records:
+                groups[record.__class__].append(record)
+            return all(clean(group, checks, grade) for group in groups.values())
+        if sourced and not _well_cited(table, grade):
+            return False
+    elif sourced and not (first.sources and _graded_well(first, grade)):  # one class, citations and confidence
         return False
     for field, names in checks.get(cls, ()):
         for value in table.distinct(field) - names:  # as the rules read a value: an id, ids, or none
             if not (value is None or (value.__class__ is tuple and names.issuperset(value))):
                 return False
     return all(clean(_below(table[name]), checks, grade) for name in fields)
+
+
+_SHARED = {False: ("__class__",), True: ("__class__", "sources", "confidence")}
+"""The fields that records of one class, citing the same sources with the same confidence, share."""
+
+
+@functools.cache
+def _differing(cls: type, names: tuple[str, ...]) -> Callable[..., list[Any]]:
+    """``f(records, *values)``: the records whose fields ``names`` are not the values given (by identity)."""
+    if not all(name.isidentifier() for name in names):
+        raise ValueError(f"not field names: {names!r}")
+    values = [f"v{i}" for i in range(len(names))]
+    test = " or ".join(f"r.{name} is not {value}" for name, value in zip(names, values, strict=True))
+    found: Callable[..., list[Any]] = eval(f"lambda records, {', '.join(values)}: [r for r in records if {test}]")
+    return found
+
+
+def _graded_well(record: Any, grade: Callable[[Any], Grade]) -> bool:
+    """Whether a record's sources are all known and allow the confidence it claims."""
+    unknown, allowed, _ = grade(record.sources)
+    return not unknown and record.confidence in allowed
 
 
 def _below(values: list[Any]) -> list[Any]:

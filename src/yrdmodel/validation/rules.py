@@ -468,10 +468,13 @@ def _after_end(end: PartialDate, day: PartialDate) -> Truth:
     "a membership history not oldest first, or a rotation that ends before it begins.",
 )
 def _check_span_order(m: Mechanism) -> Iterator[Finding]:
-    tenures = () if _COLUMNS and columns.plain_dates(_table(m, "tenures")) else m.tenures  # most: nothing to check
-    for t in tenures:
-        if not (t.attested or t.confirmed) and (t.start is None or t.end is None or t.end.lo >= t.start.hi):
-            continue  # the common case, settled without building anything
+    # Most tenures are settled without building anything: find the others in one comprehension.
+    unsettled = [
+        t
+        for t in m.tenures
+        if t.attested or t.confirmed or not (t.start is None or t.end is None or t.end.lo >= t.start.hi)
+    ]
+    for t in unsettled:
         checks: list[tuple[Truth, str]] = []
         if t.start is not None:
             if t.end is not None:
@@ -486,8 +489,7 @@ def _check_span_order(m: Mechanism) -> Iterator[Finding]:
         for truth, what in checks:
             if truth is not Truth.NO:
                 yield _finding("span-order", truth, f"tenure {t.id} {what}", t.id)
-    meetings = m.meetings if not _COLUMNS or any(_table(m, "meetings")["end_date"]) else ()
-    for x in meetings:
+    for x in [x for x in m.meetings if x.end_date is not None]:
         if x.end_date is not None and (truth := x.end_date.before(x.date)) is not Truth.NO:
             yield _finding("span-order", truth, f"meeting {x.id} ends ({x.end_date}) before it starts ({x.date})", x.id)
     for b in m.all_bodies:
