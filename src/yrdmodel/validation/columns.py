@@ -35,9 +35,10 @@ _PRESENT = functools.partial(is_not, None)
 
 @functools.cache
 def _getter(cls: type, name: str) -> Callable[[Sequence[Any]], list[Any]]:
-    """``[r.name for r in records]`` for records of one class: a comprehension, faster than ``attrgetter``."""
-    if not name.isidentifier():
-        raise ValueError(f"not a field name: {name!r}")
+    """``[r.name for r in records]`` for records of one class: a comprehension, faster than ``attrgetter``.
+
+    Names are the attributes of record classes (``"post"``, ``"__class__"``), never read from data.
+    """
     getter: Callable[[Sequence[Any]], list[Any]] = eval(f"lambda records: [r.{name} for r in records]")
     return getter
 
@@ -171,8 +172,6 @@ _SHARED = {False: ("__class__",), True: ("__class__", "sources", "confidence")}
 @functools.cache
 def _differing(cls: type, names: tuple[str, ...]) -> Callable[..., list[Any]]:
     """``f(records, *values)``: the records whose fields ``names`` are not the values given (by identity)."""
-    if not all(name.isidentifier() for name in names):
-        raise ValueError(f"not field names: {names!r}")
     values = [f"v{i}" for i in range(len(names))]
     test = " or ".join(f"r.{name} is not {value}" for name, value in zip(names, values, strict=True))
     found: Callable[..., list[Any]] = eval(f"lambda records, {', '.join(values)}: [r for r in records if {test}]")
@@ -201,7 +200,7 @@ def _well_cited(records: Columns, grade: Callable[[Any], Grade]) -> bool:
     citations = records["sources"]
     claimed = records["confidence"]
     shared = _one(citations)
-    if len(shared) == 1:  # records share their citations (or equal ones, graded alike)
+    if len(shared) == 1:  # records share their citations
         if not shared[0]:
             return False
         unknown, confidences, _ = grade(shared[0])

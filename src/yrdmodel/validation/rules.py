@@ -198,8 +198,6 @@ _COLLECTIONS = {c.field: c for c in collections(Mechanism)}
 """The mechanism's collections by field name (``"all_bodies"``), as the schema states them."""
 _REFERRING = tuple(cls for cls in record_classes(Mechanism) if references(cls))
 """The record classes with fields that hold ids."""
-_TARGETS = frozenset(kind for cls in _REFERRING for _, kind in references(cls))
-"""The collections that some field refers to."""
 
 
 def _dangling(mechanism: Mechanism) -> Iterator[tuple[str, str, str, str]]:
