@@ -244,13 +244,7 @@ def _ids(mechanism: Mechanism) -> dict[str, set[Any]]:
 
 
 def _id_sets(mechanism: Mechanism) -> dict[str, set[Any]]:
-    return {kind: set(_table(mechanism, kind)["id"]) for kind in _COLLECTIONS if kind != "tenures"}
-
-
-def _table(mechanism: Mechanism, kind: str) -> columns.Columns:
-    """The columns of a collection (``"tenures"``), each made once per `validate` run."""
-    table: columns.Columns = _shared(mechanism, f"columns of {kind}", lambda m: columns.Columns(getattr(m, kind)))
-    return table
+    return {kind: set(columns.Columns(getattr(mechanism, kind))["id"]) for kind in _COLLECTIONS if kind != "tenures"}
 
 
 def _suspects(mechanism: Mechanism) -> frozenset[str]:
@@ -275,9 +269,9 @@ def _suspect_pass(mechanism: Mechanism) -> frozenset[str]:
         value = getattr(mechanism, name)
         records = value if value.__class__ is tuple else () if value is None else (value,)
         try:
-            table = _table(mechanism, name) if name in _COLLECTIONS else None
+            table = columns.Columns(records)  # for this collection only: a column of 10^6 records is 8 MB
             if name == "tenures":
-                repeats = columns.tenures_repeat(_table(mechanism, name))
+                repeats = columns.tenures_repeat(table)
             else:
                 repeats = name in known and len(known[name]) < len(records)
             if repeats or not columns.clean(records, checks, cited, table):
