@@ -145,21 +145,25 @@ def clean(records: Sequence[Any], checks: Checks, grade: Callable[[Any], Grade],
     first = records[0]
     cls = first.__class__
     sourced, fields = _plan(cls)
+    refs = checks.get(cls, ())
     table = Columns(records) if given is None else given
-    shared = _SHARED[sourced]
-    if _differing(cls, shared)(records, *(getattr(first, name) for name in shared)):
+    same = _same(records, _SHARED[sourced] + tuple(field for field, _ in refs))
+    if "__class__" not in same:
         classes = table.distinct("__class__")
         if len(classes) > 1:
             groups: dict[type, list[Any]] = {cls: [] for cls in classes}
             for record in records:
                 groups[record.__class__].append(record)
             return all(clean(group, checks, grade) for group in groups.values())
-        if sourced and not _well_cited(table, grade):
+    if sourced:
+        if "sources" in same and "confidence" in same:  # one list of citations, one confidence
+            if not (first.sources and _graded_well(first, grade)):
+                return False
+        elif not _well_cited(table, grade):
             return False
-    elif sourced and not (first.sources and _graded_well(first, grade)):  # one class, citations and confidence
-        return False
-    for field, names in checks.get(cls, ()):
-        for value in table.distinct(field) - names:  # as the rules read a value: an id, ids, or none
+    for field, names in refs:
+        values = {getattr(first, field)} if field in same else table.distinct(field)
+        for value in values - names:  # as the rules read a value: an id, ids, or none
             if not (value is None or (value.__class__ is tuple and names.issuperset(value))):
                 return False
     return all(clean(_below(table[name]), checks, grade) for name in fields)
@@ -167,6 +171,19 @@ def clean(records: Sequence[Any], checks: Checks, grade: Callable[[Any], Grade],
 
 _SHARED = {False: ("__class__",), True: ("__class__", "sources", "confidence")}
 """The fields that records of one class, citing the same sources with the same confidence, share."""
+
+
+def _same(records: Sequence[Any], names: tuple[str, ...]) -> frozenset[str]:
+    """Those of the fields ``names`` that hold one value (by identity) in every record.
+
+    The fields that hold it in the first, middle and last records are checked in one pass.
+    """
+    first, middle, last = records[0], records[len(records) // 2], records[-1]
+    values = {name: getattr(first, name) for name in names}
+    likely = tuple(n for n, v in values.items() if getattr(middle, n) is v and getattr(last, n) is v)
+    if likely and _differing(first.__class__, likely)(records, *(values[n] for n in likely)):
+        return frozenset()
+    return frozenset(likely)
 
 
 @functools.cache
