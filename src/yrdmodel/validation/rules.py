@@ -85,7 +85,7 @@ def validate(mechanism: Mechanism) -> ValidationReport:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        with _once(mechanism):  # one walk and one pass over the flat kinds for every rule
+        with _once(mechanism):  # the column checks, the walk and the pass over the flat kinds: once for every rule
             return ValidationReport(finding for check in RULES.values() for finding in check(mechanism))
     finally:
         if collecting:
@@ -125,7 +125,7 @@ def _shared(mechanism: Mechanism, name: str, make: Callable[[Mechanism], Any]) -
 
 
 def _walked(mechanism: Mechanism) -> list[tuple[Any, Any, Where]]:
-    """`_walk`, from the walk `validate` made when it is running."""
+    """`_walk`, from the walk `validate` made when it is running: the records of the `_suspects` fields only."""
     records: list[tuple[Any, Any, Where]] = _shared(mechanism, "walk", _walk)
     return records
 
