@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import yrdmodel
-from builders import D
+from builders import D, tenure
 from test_validation import chaotic_mechanisms
 from yrdmodel import Citation, Confidence, Mechanism, Person, Source, SourceKind, Tenure
 from yrdmodel import strategies as yst
@@ -211,3 +211,28 @@ def test_a_record_citing_sources_of_different_kinds_may_claim_what_each_allows(p
     claims = (attrs.evolve(people[1], confidence=Confidence.MEDIUM), *people[1:])
     found = findings(attrs.evolve(packaged, sources=sources, people=claims), "weak-support")
     assert [f.ids for f in found] == [(people[1].id,)]
+
+
+def test_undated_tenures_of_people_in_several_posts_are_told_apart_by_post_and_person() -> None:
+    crossed = (tenure("p", "a", None), tenure("q", "a", None), tenure("p", "b", None))
+    assert findings(Mechanism(name_en="undated", tenures=crossed), "duplicate-id") == []
+    again = Mechanism(name_en="undated", tenures=(*crossed, tenure("q", "a", None)))
+    assert [f.path for f in findings(again, "duplicate-id")] == ["$.tenures[3]"]
+
+
+def test_records_that_claim_different_confidences_on_no_source_are_each_reported(packaged: Mechanism) -> None:
+    people = tuple(
+        attrs.evolve(p, sources=(), confidence=Confidence.LOW if i % 2 else Confidence.HIGH)
+        for i, p in enumerate(packaged.people[:4])
+    )
+    m = attrs.evolve(packaged, people=people)
+    assert [f.ids for f in findings(m, "missing-source")] == [(p.id,) for p in people]
+
+
+def test_ids_the_rules_cannot_read_fail_validation_as_they_did_record_by_record(packaged: Mechanism) -> None:
+    post = attrs.evolve(packaged.posts[0], incompatible_with=[packaged.posts[1].id])  # type: ignore[arg-type]  # a list: not an id, nor a tuple of ids
+    m = attrs.evolve(packaged, posts=(post, *packaged.posts[1:]))
+    with pytest.raises(TypeError, match="unhashable"):
+        m.validate()
+    with record_by_record(), pytest.raises(TypeError, match="unhashable"):
+        m.validate()

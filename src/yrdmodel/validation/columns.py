@@ -202,28 +202,23 @@ def _graded_well(record: Any, grade: Callable[[Any], Grade]) -> bool:
 
 
 def _below(values: list[Any]) -> list[Any]:
-    """The records a column of fields holds: the items of the tuples, the records that are not None."""
+    """The records a column of tuples of records holds (the only fields below the top that hold records)."""
     values = _one(values)
-    kinds = set(map(type, values))
-    if kinds == {tuple}:
-        return list(chain.from_iterable(values))
-    if tuple not in kinds:
-        return list(filter(_PRESENT, values))
-    raise TypeError("a field holds both a tuple and a record")  # not by its type: left to the per-record rules
+    if set(map(type, values)) != {tuple}:
+        raise TypeError("a field that holds records holds something else")  # left to the per-record rules
+    return list(chain.from_iterable(values))
 
 
 def _well_cited(records: Columns, grade: Callable[[Any], Grade]) -> bool:
     """Whether every record cites sources, all known, that allow the confidence it claims."""
     citations = records["sources"]
+    if not all(citations):
+        return False
     claimed = records["confidence"]
     shared = _one(citations)
     if len(shared) == 1:  # records share their citations
-        if not shared[0]:
-            return False
         unknown, confidences, _ = grade(shared[0])
         return not unknown and set(map(id, _one(claimed))) <= set(map(id, confidences))
-    if not all(citations):
-        return False
     allowed: dict[int, set[int]] = {}
     for key, cited in dict(zip(map(id, citations), citations, strict=True)).items():
         unknown, confidences, _ = grade(cited)

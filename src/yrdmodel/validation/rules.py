@@ -103,9 +103,6 @@ _COLUMNS = True
 def _once(mechanism: Mechanism) -> Iterator[None]:
     """Within it, `_shared` makes each of its results for ``mechanism`` once."""
     current = getattr(_WALKED, "current", None)
-    if current is not None and current[0] is mechanism:
-        yield
-        return
     _WALKED.current = (mechanism, {})
     try:
         yield
