@@ -14,6 +14,7 @@ Tenures are half-open, ``[start, end)``: a successor who starts the day the pred
 leaves does not overlap them.
 """
 
+import contextlib
 import datetime
 import gc
 import heapq
@@ -36,6 +37,7 @@ from yrdmodel.model.posts import Tenure
 from yrdmodel.model.schema import collections, record_classes, references
 from yrdmodel.model.sources import Confidence, Sourced, confidence_allowed
 from yrdmodel.model.walk import Where, nested_fields, path_of
+from yrdmodel.validation import columns
 from yrdmodel.validation.report import Finding, Severity, ValidationReport
 
 __all__ = ["CODES", "RULES", "overlap", "reference_problems", "validate"]
@@ -82,17 +84,30 @@ def validate(mechanism: Mechanism) -> ValidationReport:
     # only traverse the mechanism again and again (as in loads; half the time at 10^4 records).
     collecting = gc.isenabled()
     gc.disable()
-    _WALKED.current = (mechanism, {})  # one walk and one pass over the flat kinds for every rule
     try:
-        return ValidationReport(finding for check in RULES.values() for finding in check(mechanism))
+        with _once(mechanism):  # the column checks, the walk and the pass over the flat kinds: once for every rule
+            return ValidationReport(finding for check in RULES.values() for finding in check(mechanism))
     finally:
-        _WALKED.current = None
         if collecting:
             gc.enable()
 
 
 _WALKED = threading.local()
 """What `validate` computes once for all its rules, as ``(mechanism, {name: result})``, per thread."""
+
+_COLUMNS = True
+"""Whether the rules check columns (`yrdmodel.validation.columns`) before records; the tests turn it off to compare."""
+
+
+@contextlib.contextmanager
+def _once(mechanism: Mechanism) -> Iterator[None]:
+    """Within it, `_shared` makes each of its results for ``mechanism`` once."""
+    current = getattr(_WALKED, "current", None)
+    _WALKED.current = (mechanism, {})
+    try:
+        yield
+    finally:
+        _WALKED.current = current
 
 
 def _shared(mechanism: Mechanism, name: str, make: Callable[[Mechanism], Any]) -> Any:
@@ -107,20 +122,23 @@ def _shared(mechanism: Mechanism, name: str, make: Callable[[Mechanism], Any]) -
 
 
 def _walked(mechanism: Mechanism) -> list[tuple[Any, Any, Where]]:
-    """`_walk`, from the walk `validate` made when it is running."""
+    """`_walk`, from the walk `validate` made when it is running: the records of the `_suspects` fields only."""
     records: list[tuple[Any, Any, Where]] = _shared(mechanism, "walk", _walk)
     return records
 
 
 def _walk(mechanism: Mechanism) -> list[tuple[Any, Any, Where]]:
-    """``(record, owner, place)`` as `yrdmodel.model.walk.walk_records` gives them, but for the `_FLAT` kinds and citations.
+    """``(record, owner, place)`` as `yrdmodel.model.walk.walk_records` gives them, but for citations and some fields.
 
     The rules check a record's citations (``record.sources``) where they check the record, so the
     walk does not visit them: most records hold nothing else, and they are visited without a generator.
+    Of the mechanism's fields it enters only those that may hold a problem (`_suspects`), and not the
+    `_FLAT` kinds.
     """
     found: list[tuple[Any, Any, Where]] = []
     add = found.append
     plans: dict[type, tuple[bool, tuple[tuple[str, str], ...]]] = {}
+    entered = _suspects(mechanism) - _SKIP
 
     def visit(value: Any, owner: Any, where: Where) -> None:
         cls = value.__class__
@@ -132,7 +150,7 @@ def _walk(mechanism: Mechanism) -> list[tuple[Any, Any, Where]]:
             owner = value
         add((value, owner, where))
         for name, key in plan[1]:
-            if value is mechanism and name in _SKIP:
+            if value is mechanism and name not in entered:
                 continue
             item = getattr(value, name)
             if item.__class__ is tuple:
@@ -177,13 +195,11 @@ _COLLECTIONS = {c.field: c for c in collections(Mechanism)}
 """The mechanism's collections by field name (``"all_bodies"``), as the schema states them."""
 _REFERRING = tuple(cls for cls in record_classes(Mechanism) if references(cls))
 """The record classes with fields that hold ids."""
-_TARGETS = frozenset(kind for cls in _REFERRING for _, kind in references(cls))
-"""The collections that some field refers to."""
 
 
 def _dangling(mechanism: Mechanism) -> Iterator[tuple[str, str, str, str]]:
     """``(path, referring record's name, missing id, message)`` for every id that names no record."""
-    known = {kind: {record.id for record in getattr(mechanism, kind)} for kind in _TARGETS}
+    known = _ids(mechanism)
     checks = {cls: [(field, known[kind], kind) for field, kind in references(cls)] for cls in _REFERRING}
     yield from _flat(mechanism).dangling
     cited = _cited(mechanism)
@@ -218,10 +234,57 @@ def _dangling(mechanism: Mechanism) -> Iterator[tuple[str, str, str, str]]:
                 )
 
 
+def _ids(mechanism: Mechanism) -> dict[str, set[Any]]:
+    """The ids of each collection's records (but tenures'), once per `validate` run."""
+    ids: dict[str, set[Any]] = _shared(mechanism, "ids", _id_sets)
+    return ids
+
+
+def _id_sets(mechanism: Mechanism) -> dict[str, set[Any]]:
+    return {kind: set(columns.Columns(getattr(mechanism, kind))["id"]) for kind in _COLLECTIONS if kind != "tenures"}
+
+
+def _suspects(mechanism: Mechanism) -> frozenset[str]:
+    """The mechanism's fields (``"tenures"``, ``"rotation"``) in which a per-record rule may find something.
+
+    In the others a duplicate or dangling id, a missing or unknown source or weak support cannot be:
+    their columns (`yrdmodel.validation.columns`) prove it, and the rules do not look at their records.
+    """
+    found: frozenset[str] = _shared(mechanism, "suspects", _suspect_pass)
+    return found
+
+
+def _suspect_pass(mechanism: Mechanism) -> frozenset[str]:
+    fields = [name for name, _ in nested_fields(Mechanism)]
+    if not _COLUMNS:
+        return frozenset(fields)
+    known = _ids(mechanism)
+    checks = {cls: [(field, known[kind]) for field, kind in references(cls)] for cls in _REFERRING}
+    cited = _cited(mechanism)
+    found = set()
+    for name in fields:
+        value = getattr(mechanism, name)
+        records = value if value.__class__ is tuple else () if value is None else (value,)
+        try:
+            table = columns.Columns(records)  # for this collection only: a column of 10^6 records is 8 MB
+            if name == "tenures":
+                repeats = columns.tenures_repeat(table)
+            else:
+                repeats = name in known and len(known[name]) < len(records)
+            if repeats or not columns.clean(records, checks, cited, table):
+                found.add(name)
+        except Exception:  # data the rules report, or raise on, as they find it record by record
+            found.add(name)
+    return frozenset(found)
+
+
 _FLAT: dict[str, tuple[tuple[str, str], ...]] = {"tenures": references(Tenure), "people": ()}
 """Kinds whose records hold no records but citations (besides plain values): the rules check them in tight
 loops rather than by walking, since they are most of a large data set. Each with its fields that hold ids."""
 _SKIP = frozenset(_FLAT)
+
+
+_Grade = columns.Grade
 
 
 class _Cited:
@@ -253,9 +316,6 @@ class _Cited:
         return found
 
 
-_Grade = tuple[list[tuple[int, str]], tuple[Confidence, ...], str]
-
-
 def _cited(mechanism: Mechanism) -> _Cited:
     cited: _Cited = _shared(mechanism, "cited", _Cited)
     return cited
@@ -281,10 +341,13 @@ def _flat_pass(mechanism: Mechanism) -> _FlatFound:
     found = _FlatFound()
     cited = _cited(mechanism)
     graded = cited.by_tuple
-    known = {kind: {record.id for record in getattr(mechanism, kind)} for kind in _TARGETS}
+    known = _ids(mechanism)
+    suspects = _suspects(mechanism)
     dangling, missing, weak = found.dangling, found.missing, found.weak
     for kind, fields in _FLAT.items():
         duplicates = found.duplicates[kind] = []
+        if kind not in suspects:
+            continue
         seen: set[Any] = set()
         is_tenure = kind == "tenures"
         checks = [(field, known[target], _COLLECTIONS[target].noun) for field, target in fields]
@@ -321,8 +384,11 @@ def _flat_pass(mechanism: Mechanism) -> _FlatFound:
 def _duplicates(mechanism: Mechanism) -> Iterator[tuple[str, str, str]]:
     """``(path, id, message)`` for every record whose id an earlier record of its kind has."""
     flat = _flat(mechanism).duplicates
+    suspects = _suspects(mechanism)
     for c in _COLLECTIONS.values():
         kind, noun, key = c.field, c.noun, c.key
+        if kind not in suspects:
+            continue
         records = getattr(mechanism, kind)
         if kind in flat:
             for i in flat[kind]:
@@ -346,8 +412,9 @@ def reference_problems(mechanism: Mechanism) -> list[tuple[str, str]]:
     Returns:
         The problems, duplicates first; empty when every id is unique and every reference resolves.
     """
-    duplicates = [(path, message) for path, _, message in _duplicates(mechanism)]
-    return duplicates + [(path, message) for path, _, _, message in _dangling(mechanism)]
+    with _once(mechanism):
+        duplicates = [(path, message) for path, _, message in _duplicates(mechanism)]
+        return duplicates + [(path, message) for path, _, _, message in _dangling(mechanism)]
 
 
 @rule("duplicate-id", "Two records of one kind share an id.")
@@ -390,9 +457,13 @@ def _after_end(end: PartialDate, day: PartialDate) -> Truth:
     "a membership history not oldest first, or a rotation that ends before it begins.",
 )
 def _check_span_order(m: Mechanism) -> Iterator[Finding]:
-    for t in m.tenures:
-        if not (t.attested or t.confirmed) and (t.start is None or t.end is None or t.end.lo >= t.start.hi):
-            continue  # the common case, settled without building anything
+    # Most tenures are settled without building anything: find the others in one comprehension.
+    unsettled = [
+        t
+        for t in m.tenures
+        if t.attested or t.confirmed or not (t.start is None or t.end is None or t.end.lo >= t.start.hi)
+    ]
+    for t in unsettled:
         checks: list[tuple[Truth, str]] = []
         if t.start is not None:
             if t.end is not None:
@@ -407,7 +478,7 @@ def _check_span_order(m: Mechanism) -> Iterator[Finding]:
         for truth, what in checks:
             if truth is not Truth.NO:
                 yield _finding("span-order", truth, f"tenure {t.id} {what}", t.id)
-    for x in m.meetings:
+    for x in [x for x in m.meetings if x.end_date is not None]:
         if x.end_date is not None and (truth := x.end_date.before(x.date)) is not Truth.NO:
             yield _finding("span-order", truth, f"meeting {x.id} ends ({x.end_date}) before it starts ({x.date})", x.id)
     for b in m.all_bodies:
