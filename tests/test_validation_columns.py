@@ -236,3 +236,13 @@ def test_ids_the_rules_cannot_read_fail_validation_as_they_did_record_by_record(
         m.validate()
     with record_by_record(), pytest.raises(TypeError, match="unhashable"):
         m.validate()
+
+
+@pytest.mark.parametrize("name", ["post or True", "sources; import os", ""])
+def test_the_column_checks_make_code_of_attribute_names_only(name: str) -> None:
+    from yrdmodel.validation import columns
+
+    with pytest.raises(ValueError, match="not an attribute name"):
+        columns.Columns([tenure("p", "a", "2020-01-01")])[name]
+    with pytest.raises(ValueError, match="not an attribute name"):
+        columns._differing(Tenure, ("post", name))

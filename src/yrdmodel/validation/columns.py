@@ -37,10 +37,18 @@ _PRESENT = functools.partial(is_not, None)
 def _getter(cls: type, name: str) -> Callable[[Sequence[Any]], list[Any]]:
     """``[r.name for r in records]`` for records of one class: a comprehension, faster than ``attrgetter``.
 
-    Names are the attributes of record classes (``"post"``, ``"__class__"``), never read from data.
+    The source is made, as attrs makes its methods, from the names of a record class's attributes
+    (``"post"``, ``"__class__"``), never from data; a name that is not an identifier is refused.
     """
+    _identifier(name)
     getter: Callable[[Sequence[Any]], list[Any]] = eval(f"lambda records: [r.{name} for r in records]")
     return getter
+
+
+def _identifier(name: str) -> None:
+    """Refuse to make code of anything but an attribute name (see `_getter`)."""
+    if not name.isidentifier():
+        raise ValueError(f"not an attribute name: {name!r}")
 
 
 class Columns(dict[str, list[Any]]):
@@ -189,6 +197,8 @@ def _same(records: Sequence[Any], names: tuple[str, ...]) -> frozenset[str]:
 @functools.cache
 def _differing(cls: type, names: tuple[str, ...]) -> Callable[..., list[Any]]:
     """``f(records, *values)``: the records whose fields ``names`` are not the values given (by identity)."""
+    for name in names:
+        _identifier(name)
     values = [f"v{i}" for i in range(len(names))]
     test = " or ".join(f"r.{name} is not {value}" for name, value in zip(names, values, strict=True))
     found: Callable[..., list[Any]] = eval(f"lambda records, {', '.join(values)}: [r for r in records if {test}]")
