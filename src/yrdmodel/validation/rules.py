@@ -21,7 +21,8 @@ import itertools
 import threading
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from operator import attrgetter
 from typing import Any
 
 from yrdmodel.errors import shorten
@@ -457,47 +458,79 @@ def _check_overlaps(m: Mechanism) -> Iterator[Finding]:
     same tenures as a certain one is not reported again.
     """
     posts = {p.id: p for p in m.posts}
+    allowed = attrgetter("overlap_allowed")
     for post_id, index in m.tenures_by_post.items():
         post = posts.get(post_id)
         seats = 1 if post is None else post.seats
-        if seats is None:  # the number of seats is unknown
+        tenures = index.tenures
+        if seats is None or len(tenures) <= seats:  # the number of seats is unknown; too few to crowd it
             continue
-        certain_from, certain_until, possible_from, possible_until = index.columns()
-        kept = [i for i, t in enumerate(index.tenures) if not t.overlap_allowed]
-        possible = _crowded_stretches([(possible_from[i], possible_until[i]) for i in kept], seats)
+        columns = index.columns()  # certain_from, certain_until, possible_from, possible_until
+        kept: Sequence[int] = range(len(tenures))
+        if any(map(allowed, tenures)):
+            kept = [i for i, t in enumerate(tenures) if not t.overlap_allowed]
+            columns = tuple([column[i] for i in kept] for column in columns)  # type: ignore[assignment]
+        certain_from, certain_until, possible_from, possible_until = columns
+        possible = _stretches(possible_from, possible_until, seats)
         if not possible:  # no day with too many possible holders: nothing certain either
             continue
-        certain = _crowded_stretches([(certain_from[i], certain_until[i]) for i in kept], seats)
-        reported: list[frozenset[int]] = []
-        for truth, groups in ((Truth.YES, certain), (Truth.MAYBE, possible)):
-            for crowd in groups:
-                if truth is Truth.MAYBE and crowd in reported:
-                    continue  # already reported as certain
-                reported.append(crowd)
-                yield _overlap_finding(post_id, seats, truth, [index.tenures[kept[i]] for i in sorted(crowd)])
+        certain = _stretches(certain_from, certain_until, seats)
+        reported: set[tuple[int, ...]] = set()
+        for truth, stretches in ((Truth.YES, certain), (Truth.MAYBE, possible)):
+            for _, _, crowd in stretches:
+                key = tuple(crowd)
+                if key in reported:  # the same tenures in another stretch, or already reported as certain
+                    continue
+                reported.add(key)
+                listed = [tenures[kept[i]] for i in crowd[:MAX_LISTED]]
+                yield _overlap_finding(post_id, seats, truth, listed, len(crowd))
 
 
-def _overlap_finding(post_id: str, seats: int, truth: Truth, crowd: list[Tenure]) -> Finding:
-    more = len(crowd) - MAX_LISTED
-    names = ", ".join(t.person for t in crowd[:10]) + (f" and {len(crowd) - 10} more" if len(crowd) > 10 else "")
+def _overlap_finding(post_id: str, seats: int, truth: Truth, listed: list[Tenure], count: int) -> Finding:
+    """The finding of a crowd of ``count`` tenures, of which ``listed`` are the first (at most `MAX_LISTED`)."""
+    names = ", ".join(t.person for t in listed[:10]) + (f" and {count - 10} more" if count > 10 else "")
     if seats == 1:
         message = f"{names} hold {post_id} at the same time"
     else:
-        message = f"{len(crowd)} people ({names}) hold {post_id} at once; it has {seats} seats"
-    if more > 0:
+        message = f"{count} people ({names}) hold {post_id} at once; it has {seats} seats"
+    if count > MAX_LISTED:
         message += f" (the first {MAX_LISTED} tenures are listed)"
-    return _finding("tenure-overlap", truth, message, *(t.id for t in crowd[:MAX_LISTED]))
+    return _finding("tenure-overlap", truth, message, *(t.id for t in listed))
 
 
-def _crowded_stretches(ranges: list[tuple[int, int]], seats: int) -> list[frozenset[int]]:
-    """For each maximal stretch of days inside more than ``seats`` of the half-open ranges, the ranges in it.
+Stretch = tuple[int, int, list[int]]
+"""A crowded stretch: its first day, the day after its last, and the positions of the ranges in it, ascending."""
 
-    One sweep over the sorted starts and ends, then a bisect per range: O(n log n) plus the size
-    of the answer.
+_VECTOR = 64
+"""From how many ranges on `_stretches` sorts and searches with numpy, when numpy is installed."""
+
+
+def _stretches(lo: Sequence[int], hi: Sequence[int], seats: int) -> list[Stretch]:
+    """Each maximal stretch of days inside more than ``seats`` of the half-open ranges ``[lo[i], hi[i])``, in order.
+
+    Two crowded stretches that touch (one ends the day the other starts) are one. Many ranges
+    go to `_stretches_numpy` when numpy is installed, others to `_stretches_plain`: the same answer.
     """
-    live = [(lo, hi) for lo, hi in ranges if lo < hi]
-    starts = sorted(lo for lo, _ in live)
-    ends = sorted(hi for _, hi in live)
+    if len(lo) >= _VECTOR:
+        try:
+            import numpy  # noqa: F401 - only to know whether it is there
+        except ImportError:  # pragma: no cover - the plain path is tested on its own
+            pass
+        else:
+            return _stretches_numpy(lo, hi, seats)
+    return _stretches_plain(lo, hi, seats)
+
+
+def _stretches_plain(lo: Sequence[int], hi: Sequence[int], seats: int) -> list[Stretch]:
+    """`_stretches` in plain Python: one sweep over the sorted starts and ends, then a bisect per range.
+
+    O(n log n) plus the size of the answer.
+    """
+    live = [i for i in range(len(lo)) if lo[i] < hi[i]]
+    if len(live) <= seats:
+        return []
+    starts = sorted([lo[i] for i in live])
+    ends = sorted([hi[i] for i in live])
     stretch_starts: list[int] = []
     stretch_ends: list[int] = []
     count = j = 0
@@ -517,12 +550,43 @@ def _crowded_stretches(ranges: list[tuple[int, int]], seats: int) -> list[frozen
         stretch_ends.append(ends[j + count - seats - 1])
     if not stretch_starts:
         return []
-    members: list[set[int]] = [set() for _ in stretch_starts]
-    for i, (lo, hi) in enumerate(ranges):
-        if lo < hi:
-            for k in range(bisect_right(stretch_ends, lo), bisect_left(stretch_starts, hi)):
-                members[k].add(i)
-    return list(dict.fromkeys(frozenset(group) for group in members))
+    members: list[list[int]] = [[] for _ in stretch_starts]
+    for i in live:
+        for k in range(bisect_right(stretch_ends, lo[i]), bisect_left(stretch_starts, hi[i])):
+            members[k].append(i)
+    return list(zip(stretch_starts, stretch_ends, members, strict=True))
+
+
+def _stretches_numpy(lo: Sequence[int], hi: Sequence[int], seats: int) -> list[Stretch]:
+    """`_stretches` with numpy: the sweep as a running sum over the sorted starts and ends, the members by search."""
+    import numpy as np
+
+    los, his = np.asarray(lo, dtype=np.int64), np.asarray(hi, dtype=np.int64)
+    live = los < his
+    starts, ends = np.sort(los[live]), np.sort(his[live])
+    n = starts.size
+    # How many ranges run just after each start: if never more than the seats, nothing is crowded (the usual case).
+    if n <= seats or int((np.arange(1, n + 1) - np.searchsorted(ends, starts, "right")).max()) <= seats:
+        return []
+    days = np.concatenate((ends, starts))
+    steps = np.concatenate((np.full(n, -1, dtype=np.int64), np.ones(n, dtype=np.int64)))
+    order = np.lexsort((steps, days))  # by day, ends before starts on the same day
+    days, steps = days[order], steps[order]
+    count = np.cumsum(steps)
+    opened = days[(steps == 1) & (count == seats + 1)]
+    closed = days[(steps == -1) & (count == seats)]
+    rejoined = closed[:-1] == opened[1:]  # crowded again the same day: one stretch
+    first = opened[np.concatenate(([True], ~rejoined))]
+    after = closed[np.concatenate((~rejoined, [True]))]
+    begin = np.searchsorted(after, los, "right")
+    counts = np.where(live, np.maximum(np.searchsorted(first, his, "left") - begin, 0), 0)
+    positions = np.repeat(np.arange(los.size), counts)
+    offsets = np.arange(positions.size) - np.repeat(np.cumsum(counts) - counts, counts)
+    stretch = np.repeat(begin, counts) + offsets
+    positions = positions[np.argsort(stretch, kind="stable")].tolist()
+    bounds = [0, *np.cumsum(np.bincount(stretch, minlength=first.size)).tolist()]
+    spans = zip(first.tolist(), after.tolist(), strict=True)
+    return [(a, b, positions[bounds[k] : bounds[k + 1]]) for k, (a, b) in enumerate(spans)]
 
 
 @rule("incompatible-posts", "One person holds two posts the model marks incompatible at the same time.")
