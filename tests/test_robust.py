@@ -369,7 +369,11 @@ def test_attendance_is_checked_against_the_same_tenures_as_all_of_them(
     expected = Truth.NO
     for span in spans:
         expected = expected | _held_at(span, meeting)
-    assert _Spans(spans).held_at(meeting) is expected
+    columns = [
+        [getattr(s, name) for s in spans]
+        for name in ("certain_from", "certain_until", "possible_from", "possible_until")
+    ]
+    assert _Spans(*columns).held_at(lo, lo + width, lo + width + length) is expected
 
 
 # 11: the packaged dataset under threads ---------------------------------------------------------

@@ -18,6 +18,7 @@ import datetime
 import gc
 import heapq
 import itertools
+import operator
 import threading
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
@@ -27,7 +28,7 @@ from typing import Any
 
 from yrdmodel.errors import shorten
 from yrdmodel.model.dates import PartialDate, Truth
-from yrdmodel.model.index import group
+from yrdmodel.model.index import PostTenures, group
 from yrdmodel.model.interval import Span
 from yrdmodel.model.mechanism import Mechanism
 from yrdmodel.model.meetings import Meeting
@@ -749,27 +750,57 @@ def _held_at(span: Span, x: Meeting) -> Truth:
 
 
 class _Spans:
-    """The settled spans of one person in one post, sorted so that a meeting is checked against a few, not all."""
+    """The settled spans of one person in one post, to check a meeting's day against all of them with two bisects.
 
-    def __init__(self, spans: list[Span]) -> None:
-        self.spans = sorted(spans, key=lambda span: span.possible_from)
-        self.starts = [span.possible_from for span in self.spans]
-        self.reach = list(itertools.accumulate((span.possible_until for span in self.spans), max))
+    Args:
+        certain_from: Where each span's certain range starts.
+        certain_until: Where each span's certain range ends (the day after).
+        possible_from: Where each span's possible range starts.
+        possible_until: Where each span's possible range ends (the day after).
+    """
 
-    def held_at(self, x: Meeting) -> Truth:
-        """Whether one of the tenures covered the meeting's (first) day: the OR of `_held_at`."""
-        lo, hi, last = x.date.lo, x.date.hi, x.last_date.hi
-        spans, reach = self.spans, self.reach
-        maybe = False
-        i = bisect_right(self.starts, last) - 1  # later tenures may start only after it
-        while i >= 0 and reach[i] > lo:  # earlier ones all ended before
-            span = spans[i]
-            if span.certain_from <= lo and hi < span.certain_until:  # _held_at, inline
-                return Truth.YES
-            if not (span.possible_until <= lo or span.possible_from > last):
-                maybe = True
-            i -= 1
-        return Truth.MAYBE if maybe else Truth.NO
+    def __init__(
+        self,
+        certain_from: Sequence[int],
+        certain_until: Sequence[int],
+        possible_from: Sequence[int],
+        possible_until: Sequence[int],
+    ) -> None:
+        self.certain_from, self.certain_reach = _reaching(certain_from, certain_until)
+        self.possible_from, self.possible_reach = _reaching(possible_from, possible_until)
+
+    def held_at(self, lo: int, hi: int, last: int) -> Truth:
+        """Whether one of the tenures covered a meeting's first day, ``lo`` to ``hi``, the meeting ending by ``last``.
+
+        The OR of `_held_at` over the spans: YES when one certainly covers the day (among the spans
+        certain from ``lo`` or earlier, the one certain furthest), NO when none may (none that may
+        start by ``last`` may run past ``lo``), MAYBE otherwise.
+        """
+        i = bisect_right(self.certain_from, lo) - 1
+        if i >= 0 and self.certain_reach[i] > hi:
+            return Truth.YES
+        i = bisect_right(self.possible_from, last) - 1
+        return Truth.MAYBE if i >= 0 and self.possible_reach[i] > lo else Truth.NO
+
+
+def _reaching(starts: Sequence[int], untils: Sequence[int]) -> tuple[list[int], list[int]]:
+    """The starts of half-open ranges in order, and the furthest end of the ranges up to each."""
+    if all(map(operator.le, starts, itertools.islice(starts, 1, None))):  # as a post's index keeps them, mostly
+        return list(starts), list(itertools.accumulate(untils, max))
+    order = sorted(range(len(starts)), key=starts.__getitem__)
+    return list(map(starts.__getitem__, order)), list(itertools.accumulate(map(untils.__getitem__, order), max))
+
+
+def _post_spans(index: PostTenures) -> dict[str, _Spans]:
+    """The `_Spans` of each person who held a post, from the settled columns of its index."""
+    persons = list(map(attrgetter("person"), index.tenures))
+    columns = index.columns()
+    if persons and persons.count(persons[0]) == len(persons):  # one person only: the columns as they are
+        return {persons[0]: _Spans(*columns)}
+    positions: dict[str, list[int]] = defaultdict(list)
+    for i, person in enumerate(persons):
+        positions[person].append(i)
+    return {person: _Spans(*(list(map(c.__getitem__, at)) for c in columns)) for person, at in positions.items()}
 
 
 @rule(
@@ -777,30 +808,31 @@ class _Spans:
     "A meeting records an attendee in a post that the person did not hold on the meeting's date.",
 )
 def _check_attendees(m: Mechanism) -> Iterator[Finding]:
-    people = {p.id for p in m.people}
-    posts = {p.id for p in m.posts}
-    wanted = {(a.person, a.post) for x in m.meetings for a in x.attendees if a.post is not None}
-    found: dict[tuple[str, str], list[Span]] = defaultdict(list)
+    people: set[str] = set()
+    posts: set[str] = set()
     by_post = m.tenures_by_post
-    for post_id in {post for _, post in wanted}:
-        index = by_post.get(post_id)
-        if index is None:
-            continue
-        certain_from, certain_until, possible_from, possible_until = index.columns()  # the settled spans
-        for i, t in enumerate(index.tenures):
-            if (t.person, post_id) in wanted:
-                span = Span(certain_from[i], certain_until[i], possible_from[i], possible_until[i])
-                found[t.person, post_id].append(span)
-    spans = {key: _Spans(rows) for key, rows in found.items()}
+    held_in: dict[str, dict[str, _Spans]] = {}  # by post, on first need
     for x in m.meetings:
+        if not x.attendees:
+            continue
+        date = x.date
         for a in x.attendees:
-            if a.post is None or a.person not in people or a.post not in posts:  # guests; dangling ids
+            person, post = a.person, a.post
+            if post is None:  # a guest
                 continue
-            held_by = spans.get((a.person, a.post))
-            held = Truth.NO if held_by is None else held_by.held_at(x)
+            if not posts:
+                people, posts = {p.id for p in m.people}, {p.id for p in m.posts}
+            if person not in people or post not in posts:  # dangling ids
+                continue
+            spans = held_in.get(post)
+            if spans is None:
+                index = by_post.get(post)
+                spans = held_in[post] = {} if index is None else _post_spans(index)
+            held_by = spans.get(person)
+            held = Truth.NO if held_by is None else held_by.held_at(date.lo, date.hi, (x.end_date or date).hi)
             if held is not Truth.YES:
-                message = f"{a.person} is recorded at {x.id} ({x.date}) as {a.post}, a post they did not hold then"
-                yield _finding("attendee-not-in-office", ~held, message, x.id, a.person, a.post)
+                message = f"{person} is recorded at {x.id} ({date}) as {post}, a post they did not hold then"
+                yield _finding("attendee-not-in-office", ~held, message, x.id, person, post)
 
 
 # Plans --------------------------------------------------------------------------------------------
