@@ -545,6 +545,21 @@ class TestPlans:
             ["long", "short"],
         ]
 
+    def test_three_plans_crowding_the_same_years_are_one_finding_naming_them_all(self) -> None:
+        m = yrd(plans=[plan("late", 2020, 2024), plan("long", 2018, 2022), plan("short", 2019, 2021)])
+        (finding,) = m.validate().filter(code="plan-series-overlap")
+        assert finding.ids == ("long", "short", "late")  # by first year
+        assert finding.message == (
+            "3 plans of series three-year-action (long, short, late) cover 2019-2022, two or more a year"
+        )
+
+    def test_two_overlaps_with_a_year_of_one_plan_between_are_two_findings(self) -> None:
+        m = yrd(plans=[plan("tya.2018", 2018, 2020), plan("tya.2020", 2020, 2023), plan("tya.2023", 2023, 2025)])
+        assert [f.message for f in m.validate().filter(code="plan-series-overlap")] == [
+            "tya.2018 and tya.2020 of series three-year-action both cover 2020",
+            "tya.2020 and tya.2023 of series three-year-action both cover 2023",
+        ]
+
     def test_a_year_no_plan_covers_is_a_gap_warning(self) -> None:
         m = yrd(plans=[plan("tya.2018", 2018, 2020), plan("tya.2022", 2022, 2024)])
         assert findings(m, "plan-series-gap") == [(WARNING, False, {"tya.2018", "tya.2022"})]

@@ -16,14 +16,13 @@ leaves does not overlap them.
 
 import datetime
 import gc
-import heapq
 import itertools
 import operator
 import threading
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from yrdmodel.errors import shorten
@@ -838,50 +837,57 @@ def _check_attendees(m: Mechanism) -> Iterator[Finding]:
 # Plans --------------------------------------------------------------------------------------------
 
 
-def _series(m: Mechanism) -> Iterator[list[tuple[int, int, Plan]]]:
-    """Each series' plans with known years as ``(first, last, plan)``, by first year.
+def _series(m: Mechanism) -> list[list[tuple[int, int, Plan]]]:
+    """Each series' plans with known years as ``(first, last, plan)``, by first year (then last), once per run.
 
     A plan without a last year covers its first year only, as in [`Plan.in_force`][yrdmodel.Plan.in_force].
     """
-    dated = (p for p in m.plans if p.series is not None and p.first_year is not None)
+    found: list[list[tuple[int, int, Plan]]] = _shared(m, "plan series", _plan_series)
+    return found
+
+
+def _plan_series(m: Mechanism) -> list[list[tuple[int, int, Plan]]]:
+    dated = [p for p in m.plans if p.series is not None and p.first_year is not None]
+    found = []
     for plans in group(dated, "series").values():
         rows = [(p.first_year or 0, p.last_year if p.last_year is not None else p.first_year or 0, p) for p in plans]
-        yield sorted(rows, key=lambda r: r[:2])
+        rows.sort(key=itemgetter(0, 1))
+        found.append(rows)
+    return found
 
 
 _NAMED = 5
-"""The most other records a finding about a group names; the message gives the count of the rest."""
+"""The most plans a ``plan-series-overlap`` message names; the finding's ids name them all."""
 
 
-@rule("plan-series-overlap", "Two plans of one series cover a common year.")
+@rule(
+    "plan-series-overlap",
+    "Plans of one series cover a common year: one finding per stretch of years that two or more of them cover, "
+    "naming every plan in it.",
+)
 def _check_plan_overlap(m: Mechanism) -> Iterator[Finding]:
-    # One finding per plan that shares years with earlier plans of its series (at most one per plan),
-    # naming the first few of them: the same facts as one finding per pair, in linear count.
+    """One finding per stretch of years in which more than one plan of a series is in force, naming every plan in it.
+
+    A series has one plan in force at a time, as a post of one seat has one holder: years that
+    several plans cover are reported as ``tenure-overlap`` reports the days a post is crowded,
+    one finding per crowded stretch, so that a crowd of plans is one finding, not one per plan
+    or per pair. The finding's ids name every plan of the stretch, by first year (its message
+    names the first few): each plan that shares a year with another is named, both plans of
+    each such pair are named in one finding, and which of them share which years their own
+    years tell.
+    """
     for rows in _series(m):
-        reaching: list[tuple[int, int, Plan]] = []  # (last year, order, plan) of earlier plans, soonest end first
-        head: list[tuple[int, int, Plan]] = []  # the entries named last time, and what they gave
-        ids: tuple[str, ...] = ()
-        names = ""
-        for order, (first, last, later) in enumerate(rows):
-            while reaching and reaching[0][0] < first:
-                heapq.heappop(reaching)
-            if reaching:
-                if reaching[:_NAMED] != head:  # a crowd of plans names the same few each time: join them once
-                    head = reaching[:_NAMED]
-                    earlier = [plan.id for _, _, plan in sorted(head, key=lambda r: r[1])]
-                    ids = tuple(dict.fromkeys(earlier))
-                    names = ", ".join(earlier)
-                more = f" and {len(reaching) - _NAMED} more" if len(reaching) > _NAMED else ""
-                if len(reaching) == 1:
-                    message = f"{names} and {later.id} of series {later.series} both cover {first}"
-                else:
-                    message = (
-                        f"{later.id} and {len(reaching)} earlier plans of series {later.series} ({names}{more}) "
-                        f"cover {first}"
-                    )
-                named = ids if later.id in ids else (*ids, later.id)
-                yield Finding("plan-series-overlap", Severity.ERROR, shorten(message), named)
-            heapq.heappush(reaching, (last, order, later))
+        crowded = _stretches([first for first, _, _ in rows], [last + 1 for _, last, _ in rows], 1)
+        for first, after, crowd in crowded:
+            plans = [rows[i][2] for i in crowd]
+            years = f"{first}" if after == first + 1 else f"{first}-{after - 1}"
+            if len(plans) == 2:
+                message = f"{plans[0].id} and {plans[1].id} of series {plans[0].series} both cover {years}"
+            else:
+                more = f" and {len(plans) - _NAMED} more" if len(plans) > _NAMED else ""
+                names = ", ".join(p.id for p in plans[:_NAMED]) + more
+                message = f"{len(plans)} plans of series {plans[0].series} ({names}) cover {years}, two or more a year"
+            yield _finding("plan-series-overlap", Truth.YES, message, *(p.id for p in plans))
 
 
 @rule("plan-series-gap", "Successive plans of one series leave years that no plan covers.")
