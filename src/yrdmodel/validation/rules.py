@@ -877,9 +877,11 @@ def _check_plan_overlap(m: Mechanism) -> Iterator[Finding]:
     years tell.
     """
     for rows in _series(m):
-        crowded = _stretches([first for first, _, _ in rows], [last + 1 for _, last, _ in rows], 1)
-        for first, after, crowd in crowded:
-            plans = [rows[i][2] for i in crowd]
+        if len(rows) < 2:
+            continue
+        ends = list(map(operator.add, map(itemgetter(1), rows), itertools.repeat(1)))  # half-open ranges of years
+        for first, after, crowd in _stretches(list(map(itemgetter(0), rows)), ends, 1):
+            plans = list(map(itemgetter(2), rows if len(crowd) == len(rows) else map(rows.__getitem__, crowd)))
             years = f"{first}" if after == first + 1 else f"{first}-{after - 1}"
             if len(plans) == 2:
                 message = f"{plans[0].id} and {plans[1].id} of series {plans[0].series} both cover {years}"
@@ -887,22 +889,22 @@ def _check_plan_overlap(m: Mechanism) -> Iterator[Finding]:
                 more = f" and {len(plans) - _NAMED} more" if len(plans) > _NAMED else ""
                 names = ", ".join(p.id for p in plans[:_NAMED]) + more
                 message = f"{len(plans)} plans of series {plans[0].series} ({names}) cover {years}, two or more a year"
-            yield _finding("plan-series-overlap", Truth.YES, message, *(p.id for p in plans))
+            ids = tuple(dict.fromkeys(map(attrgetter("id"), plans)))  # as _finding names them, for many at once
+            yield Finding("plan-series-overlap", Severity.ERROR, shorten(message), ids)
 
 
 @rule("plan-series-gap", "Successive plans of one series leave years that no plan covers.")
 def _check_plan_gap(m: Mechanism) -> Iterator[Finding]:
     for rows in _series(m):
-        if not rows:
-            continue
-        reach, furthest = rows[0][1], rows[0][2]
-        for first, last, plan in rows[1:]:
-            if first > reach + 1:
-                years = f"{reach + 1}" if first == reach + 2 else f"{reach + 1}-{first - 1}"
-                message = f"no plan of series {plan.series} covers {years}, between {furthest.id} and {plan.id}"
-                yield _finding("plan-series-gap", Truth.YES, message, furthest.id, plan.id, severity=Severity.WARNING)
-            if last > reach:
-                reach, furthest = last, plan
+        # The last year covered so far, by plan: a gap is a plan starting more than a year after it.
+        reach = list(itertools.accumulate(map(itemgetter(1), rows), max))
+        starts_late = map(operator.gt, map(itemgetter(0), rows[1:]), map(operator.add, reach, itertools.repeat(1)))
+        for k in itertools.compress(range(1, len(rows)), starts_late):
+            covered, plan = reach[k - 1], rows[k][2]
+            furthest = rows[bisect_left(reach, covered)][2]  # the first plan to reach that year
+            years = f"{covered + 1}" if rows[k][0] == covered + 2 else f"{covered + 1}-{rows[k][0] - 1}"
+            message = f"no plan of series {plan.series} covers {years}, between {furthest.id} and {plan.id}"
+            yield _finding("plan-series-gap", Truth.YES, message, furthest.id, plan.id, severity=Severity.WARNING)
 
 
 # Support --------------------------------------------------------------------------------------------
