@@ -20,7 +20,7 @@ import itertools
 import operator
 import threading
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from operator import attrgetter, itemgetter
 from typing import Any
@@ -682,8 +682,28 @@ def _check_host_member(m: Mechanism) -> Iterator[Finding]:
             yield _finding("host-not-member", truth, message, x.id, member.id)
 
 
-def _by_date(meetings: Iterable[Meeting]) -> list[Meeting]:
-    return sorted(meetings, key=lambda x: (x.date.sort_key, x.id))
+def _by_date(meetings: list[Meeting]) -> list[Meeting]:
+    """Meetings by the `PartialDate.sort_key` of their dates, then id; the keys made without a call per meeting."""
+    dates = list(map(attrgetter("date"), meetings))
+    lo = list(map(attrgetter("lo"), dates))
+    # On the same first day a coarser date spans more days: minus its width sorts as its precision does.
+    widths = map(operator.sub, lo, map(attrgetter("hi"), dates))
+    keys = list(zip(lo, widths, map(attrgetter("id"), meetings), strict=True))
+    return list(map(meetings.__getitem__, sorted(range(len(meetings)), key=keys.__getitem__)))
+
+
+def _by_body(m: Mechanism) -> dict[str, list[Meeting]]:
+    """Each body's meetings by date (`_by_date`), bodies in the order of their first meeting, once per run."""
+    found: dict[str, list[Meeting]] = _shared(m, "meetings by body", _meetings_by_body)
+    return found
+
+
+def _meetings_by_body(m: Mechanism) -> dict[str, list[Meeting]]:
+    meetings = list(m.meetings)
+    bodies = list(map(attrgetter("body"), meetings))
+    if bodies and bodies.count(bodies[0]) == len(bodies):  # one body (the symposium, mostly): no grouping
+        return {bodies[0]: _by_date(meetings)}
+    return {body: _by_date(held) for body, held in group(meetings, "body").items()}
 
 
 @rule("rotation-deviation", "A meeting's host is not the one the rotation policy expects for its year.")
@@ -691,12 +711,13 @@ def _check_rotation(m: Mechanism) -> Iterator[Finding]:
     policy = m.rotation
     if policy is None:
         return
-    hosted = _by_date(x for x in m.meetings if x.body == policy.body and x.host is not None)
-    hosts = policy.hosts_for(x.year for x in hosted)
-    for x in hosted:
-        year = x.year
+    hosted = [x for x in _by_body(m).get(policy.body, ()) if x.host is not None]
+    years = list(map(attrgetter("date.year"), hosted))
+    hosts = policy.hosts_for(years)
+    governed = {year for year in hosts if policy.governs(year)}
+    for x, year in zip(hosted, years, strict=True):
         expected = hosts[year]
-        if policy.governs(year) and x.host != expected:
+        if x.host != expected and year in governed:
             wanted = f"{expected} to host" if expected else "no meeting"
             message = f"{x.id}: the rotation expects {wanted} in {year}, but {x.host} hosted"
             yield _finding("rotation-deviation", Truth.YES, message, x.id, x.host, expected, severity=Severity.WARNING)
@@ -707,36 +728,31 @@ def _check_rotation(m: Mechanism) -> Iterator[Finding]:
     "A meeting decided who would host the next one, and a different member hosted it.",
 )
 def _check_next_host(m: Mechanism) -> Iterator[Finding]:
-    for meetings in group(m.meetings, "body").values():
-        ordered = _by_date(meetings)
-        hosted_in: dict[int, list[Meeting]] = defaultdict(list)  # the meetings with a host, by year
-        times: dict[tuple[int, str], int] = defaultdict(int)  # how many of them each member hosted
-        for y in ordered:
-            if y.host is not None:
-                hosted_in[y.year].append(y)
-                times[y.year, y.host] += 1
-        for i, x in enumerate(ordered):
-            decided = x.next_host
+    for ordered in _by_body(m).values():
+        hosts = list(map(attrgetter("host"), ordered))
+        years = list(map(attrgetter("date.year"), ordered))  # in order, as the meetings are
+        hosted = Counter(itertools.compress(years, map(operator.is_not, hosts, itertools.repeat(None))))
+        times = Counter(zip(years, hosts, strict=True))  # how many meetings each member hosted in each year
+        for i, (x, decided) in enumerate(zip(ordered, map(attrgetter("next_host"), ordered), strict=True)):
             if decided is None:
                 continue
-            if x.next_host_year is None:  # the next meeting of the body, whenever it was held
-                followers = [y for y in ordered[i + 1 : i + 2] if y.host is not None]
-                if not followers or followers[0].host == decided:
+            year, host = x.next_host_year, hosts[i]
+            if year is None:  # the next meeting of the body, whenever it was held
+                if i + 1 == len(ordered) or hosts[i + 1] is None or hosts[i + 1] == decided:
                     continue
+                y = ordered[i + 1]
             else:  # the year's meetings with a host, but this one: in O(1), however many there are
-                year = x.next_host_year
-                hosted = hosted_in.get(year, ())
-                own = x.host is not None and x.year == year  # this meeting is among them
-                if len(hosted) - own == 0 or times.get((year, decided), 0) - (own and x.host == decided) > 0:
+                own = host is not None and years[i] == year  # this meeting is among them
+                if hosted[year] == own or times[year, decided] > (own and host == decided):
                     continue
-                followers = [y for y in hosted[:2] if y is not x]
-            if followers:
-                y = followers[0]
-                year = x.next_host_year or y.year
-                message = f"{x.id} decided that {x.next_host} would host in {year}, but {y.host} hosted {y.id}"
-                yield _finding(
-                    "next-host-mismatch", Truth.YES, message, x.id, y.id, x.next_host, y.host, severity=Severity.WARNING
-                )
+                j = bisect_left(years, year)  # the year's first meeting with a host, but this one
+                while hosts[j] is None or ordered[j] is x:
+                    j += 1
+                y = ordered[j]
+            message = f"{x.id} decided that {decided} would host in {year or years[i + 1]}, but {y.host} hosted {y.id}"
+            yield _finding(
+                "next-host-mismatch", Truth.YES, message, x.id, y.id, decided, y.host, severity=Severity.WARNING
+            )
 
 
 def _held_at(span: Span, x: Meeting) -> Truth:
