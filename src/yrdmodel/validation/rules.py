@@ -595,40 +595,74 @@ def _check_incompatible(m: Mechanism) -> Iterator[Finding]:
     for post in m.posts:
         for other in post.incompatible_with:
             clash.update({(post.id, other), (other, post.id)})
-    involved = {a for a, _ in clash}
-    if not involved:
+    indexes = {a: m.tenures_by_post[a] for a, _ in clash if a in m.tenures_by_post}
+    persons = {a: list(map(attrgetter("person"), index.tenures)) for a, index in indexes.items()}
+    held_by = {a: set(names) for a, names in persons.items()}
+    # Only people who held two posts that clash, each at some time, may hold them at once.
+    suspects = set().union(*(held_by[a] & held_by[b] for a, b in clash if a in held_by and b in held_by))
+    if not suspects:
         return
-    # The settled spans (`Mechanism.span`) from the post index's columns, as (possible_from, possible_until,
-    # certain_from, certain_until) by tenure.
-    bounds: dict[int, tuple[int, int, int, int]] = {}
-    for post_id in involved:
-        index = m.tenures_by_post.get(post_id)
-        if index is not None:
-            certain_from, certain_until, possible_from, possible_until = index.columns()
-            for k, t in enumerate(index.tenures):
-                bounds[id(t)] = (possible_from[k], possible_until[k], certain_from[k], certain_until[k])
-    for person, tenures in group((t for t in m.tenures if t.post in involved), "person").items():
-        # A sweep by first possible day: only tenures that may still run are compared, not every pair.
-        rows = sorted(((bounds[id(t)], i, t) for i, t in enumerate(tenures)), key=lambda row: row[0][0])
-        running: list[tuple[tuple[int, int, int, int], int, Tenure]] = []
-        pairs: list[tuple[int, int, Truth]] = []
-        for span, i, t in rows:
-            opens = span[0]
-            running = [row for row in running if row[0][1] > opens]
-            for held_span, j, held in running:
-                if (t.post, held.post) in clash:
-                    if max(held_span[2], span[2]) < min(held_span[3], span[3]):  # as Span.overlaps
-                        truth = Truth.YES
-                    elif max(held_span[0], opens) < min(held_span[1], span[1]):
-                        truth = Truth.MAYBE
-                    else:
-                        continue
-                    pairs.append((min(i, j), max(i, j), truth))
-            running.append((span, i, t))
-        for i, j, truth in sorted(pairs, key=lambda p: p[:2]):  # in the order of the data, as pairs of it
-            first, second = tenures[i], tenures[j]
-            message = f"{person} holds {first.post} and {second.post} at the same time"
-            yield _finding("incompatible-posts", truth, message, first.id, second.id)
+    # The settled spans (`Mechanism.span`) of their tenures in those posts, from the indexes' columns, by person.
+    rows: dict[str, list[_Bounds]] = defaultdict(list)
+    for a, index in indexes.items():
+        certain_from, certain_until, possible_from, possible_until = index.columns()
+        spans = zip(possible_from, possible_until, certain_from, certain_until, index.tenures, strict=True)
+        names = persons[a]
+        if names and names.count(names[0]) == len(names):  # one person only: no check per tenure
+            if names[0] in suspects:
+                rows[names[0]].extend(spans)
+            continue
+        for name, span in zip(names, spans, strict=True):
+            if name in suspects:
+                rows[name].append(span)
+    position: dict[int, int] = {}  # of each tenure in the data, on first need
+    found: list[tuple[int, int, int, Truth, str]] = []
+    for person, held in rows.items():
+        held.sort(key=itemgetter(0))
+        reach = itertools.accumulate(map(itemgetter(1), held), max)
+        if not any(map(operator.gt, reach, map(itemgetter(0), held[1:]))):
+            continue  # each tenure may start only after all before it have ended: none at once
+        if not position:
+            position = dict(zip(map(id, m.tenures), itertools.count()))
+        pairs = _clashing_pairs(held, clash, position)
+        first_held = min(position[id(row[4])] for row in held)  # people in the order of their first tenure
+        found.extend((first_held, i, j, truth, person) for i, j, truth in pairs)
+    tenures = m.tenures
+    for _, i, j, truth, person in sorted(found, key=itemgetter(0, 1, 2)):  # in the order of the data
+        first, second = tenures[i], tenures[j]
+        message = f"{person} holds {first.post} and {second.post} at the same time"
+        yield _finding("incompatible-posts", truth, message, first.id, second.id)
+
+
+_Bounds = tuple[int, int, int, int, Tenure]
+"""A tenure's settled span as ``(possible_from, possible_until, certain_from, certain_until, tenure)``."""
+
+
+def _clashing_pairs(
+    held: list[_Bounds], clash: set[tuple[str, str]], position: dict[int, int]
+) -> list[tuple[int, int, Truth]]:
+    """``(i, j, truth)`` for the tenures of one person, by first possible day, in clashing posts that may overlap.
+
+    ``i < j`` are the tenures' positions in the data. A sweep by first possible day: only tenures
+    that may still run are compared, not every pair.
+    """
+    running: list[_Bounds] = []
+    pairs: list[tuple[int, int, Truth]] = []
+    for span in held:
+        opens, t = span[0], span[4]
+        running = [row for row in running if row[1] > opens]
+        for other in running:
+            if (t.post, other[4].post) in clash:
+                if max(other[2], span[2]) < min(other[3], span[3]):  # as Span.overlaps
+                    truth = Truth.YES
+                elif max(other[0], opens) < min(other[1], span[1]):
+                    truth = Truth.MAYBE
+                else:
+                    continue
+                i, j = position[id(t)], position[id(other[4])]
+                pairs.append((min(i, j), max(i, j), truth))
+        running.append(span)
+    return pairs
 
 
 # Meetings -----------------------------------------------------------------------------------------
