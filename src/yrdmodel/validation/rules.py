@@ -671,8 +671,11 @@ def _clashing_pairs(
 @rule("meeting-outside-body", "A meeting is dated before its body was founded or on or after it was dissolved.")
 def _check_meeting_lifetime(m: Mechanism) -> Iterator[Finding]:
     bodies = {b.id: b for b in m.all_bodies}
+    dated = {key: b for key, b in bodies.items() if b.founded is not None or b.dissolved is not None}
+    if not dated:  # no body with a known life: no meeting to check
+        return
     for x in m.meetings:
-        body = bodies.get(x.body)
+        body = dated.get(x.body)
         if body is None:
             continue
         if body.founded is not None and (truth := x.last_date.before(body.founded)) is not Truth.NO:
@@ -707,9 +710,12 @@ def _not_member(member: Member, date: PartialDate) -> Truth:
 )
 def _check_host_member(m: Mechanism) -> Iterator[Finding]:
     members = {x.id: x for x in m.members}
+    changed = {key: member for key, member in members.items() if member.history}
+    if not changed:  # every member taken to be one throughout
+        return
     for x in m.symposia:
-        member = members.get(x.host) if x.host is not None else None
-        if member is None or not member.history:
+        member = changed.get(x.host) if x.host is not None else None
+        if member is None:
             continue
         if (truth := _not_member(member, x.date)) is not Truth.NO:
             message = f"{member.id} hosted {x.id} ({x.date}) but was not a full member then"
@@ -762,15 +768,17 @@ def _check_rotation(m: Mechanism) -> Iterator[Finding]:
     "A meeting decided who would host the next one, and a different member hosted it.",
 )
 def _check_next_host(m: Mechanism) -> Iterator[Finding]:
+    if all(map(operator.is_, map(attrgetter("next_host"), m.meetings), itertools.repeat(None))):
+        return  # no meeting decided a host: nothing to sort
     for ordered in _by_body(m).values():
         hosts = list(map(attrgetter("host"), ordered))
         years = list(map(attrgetter("date.year"), ordered))  # in order, as the meetings are
         hosted = Counter(itertools.compress(years, map(operator.is_not, hosts, itertools.repeat(None))))
         times = Counter(zip(years, hosts, strict=True))  # how many meetings each member hosted in each year
-        for i, (x, decided) in enumerate(zip(ordered, map(attrgetter("next_host"), ordered), strict=True)):
-            if decided is None:
-                continue
-            year, host = x.next_host_year, hosts[i]
+        nexts = list(map(attrgetter("next_host"), ordered))
+        for i in itertools.compress(range(len(ordered)), map(operator.is_not, nexts, itertools.repeat(None))):
+            x, decided, host = ordered[i], nexts[i], hosts[i]
+            year = x.next_host_year
             if year is None:  # the next meeting of the body, whenever it was held
                 if i + 1 == len(ordered) or hosts[i + 1] is None or hosts[i + 1] == decided:
                     continue
@@ -831,6 +839,35 @@ class _Spans:
         i = bisect_right(self.possible_from, last) - 1
         return Truth.MAYBE if i >= 0 and self.possible_reach[i] > lo else Truth.NO
 
+    def not_held(self, meetings: list[Meeting]) -> list[tuple[int, Truth]]:
+        """``(position, MAYBE or NO)`` of the meetings whose first day no tenure certainly covers (`held_at`).
+
+        Many meetings are checked at once with numpy when it is installed: the same two searches.
+        """
+        if len(meetings) < _VECTOR:
+            return self._not_held(meetings)
+        try:
+            import numpy as np
+        except ImportError:  # pragma: no cover - the plain path is tested on its own
+            return self._not_held(meetings)
+        dates = list(map(attrgetter("date"), meetings))
+        lo = np.fromiter(map(attrgetter("lo"), dates), np.int64, len(dates))
+        hi = np.fromiter(map(attrgetter("hi"), dates), np.int64, len(dates))
+        i = np.searchsorted(np.asarray(self.certain_from, np.int64), lo, "right") - 1
+        missed = np.flatnonzero((i < 0) | (np.asarray(self.certain_reach, np.int64)[i] <= hi)).tolist()
+        if not missed:
+            return []
+        maybe = self._not_held(list(map(meetings.__getitem__, missed)))  # a few, mostly
+        return [(missed[k], truth) for k, truth in maybe]
+
+    def _not_held(self, meetings: list[Meeting]) -> list[tuple[int, Truth]]:
+        found: list[tuple[int, Truth]] = []
+        for k, x in enumerate(meetings):
+            date = x.date
+            if (truth := self.held_at(date.lo, date.hi, (x.end_date or date).hi)) is not Truth.YES:
+                found.append((k, truth))
+        return found
+
 
 def _reaching(starts: Sequence[int], untils: Sequence[int]) -> tuple[list[int], list[int]]:
     """The starts of half-open ranges in order, and the furthest end of the ranges up to each."""
@@ -859,29 +896,36 @@ def _post_spans(index: PostTenures) -> dict[str, _Spans]:
 def _check_attendees(m: Mechanism) -> Iterator[Finding]:
     people: set[str] = set()
     posts: set[str] = set()
-    by_post = m.tenures_by_post
-    held_in: dict[str, dict[str, _Spans]] = {}  # by post, on first need
+    asked: dict[tuple[str, str], list[int]] = defaultdict(list)  # by (person, post): positions in `checked`
+    checked: list[Meeting] = []  # the meeting of each attendance to check, in the order of the data
     for x in m.meetings:
-        if not x.attendees:
-            continue
-        date = x.date
         for a in x.attendees:
             person, post = a.person, a.post
             if post is None:  # a guest
                 continue
             if not posts:
                 people, posts = {p.id for p in m.people}, {p.id for p in m.posts}
-            if person not in people or post not in posts:  # dangling ids
-                continue
-            spans = held_in.get(post)
-            if spans is None:
-                index = by_post.get(post)
-                spans = held_in[post] = {} if index is None else _post_spans(index)
-            held_by = spans.get(person)
-            held = Truth.NO if held_by is None else held_by.held_at(date.lo, date.hi, (x.end_date or date).hi)
-            if held is not Truth.YES:
-                message = f"{person} is recorded at {x.id} ({date}) as {post}, a post they did not hold then"
-                yield _finding("attendee-not-in-office", ~held, message, x.id, person, post)
+            if person in people and post in posts:  # else a dangling id, reported as such
+                asked[person, post].append(len(checked))
+                checked.append(x)
+    by_post = m.tenures_by_post
+    held_in: dict[str, dict[str, _Spans]] = {}  # by post, on first need
+    found: list[tuple[int, Finding]] = []
+    for (person, post), positions in asked.items():
+        spans = held_in.get(post)
+        if spans is None:
+            index = by_post.get(post)
+            spans = held_in[post] = {} if index is None else _post_spans(index)
+        held_by = spans.get(person)
+        meetings = list(map(checked.__getitem__, positions))
+        missed = [(k, Truth.NO) for k in range(len(meetings))] if held_by is None else held_by.not_held(meetings)
+        for k, held in missed:
+            x = meetings[k]
+            message = f"{person} is recorded at {x.id} ({x.date}) as {post}, a post they did not hold then"
+            found.append((positions[k], _finding("attendee-not-in-office", ~held, message, x.id, person, post)))
+    found.sort(key=itemgetter(0))  # in the order of the data
+    for _, finding in found:
+        yield finding
 
 
 # Plans --------------------------------------------------------------------------------------------
