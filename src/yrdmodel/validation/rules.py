@@ -931,23 +931,39 @@ def _check_attendees(m: Mechanism) -> Iterator[Finding]:
 # Plans --------------------------------------------------------------------------------------------
 
 
-def _series(m: Mechanism) -> list[list[tuple[int, int, Plan]]]:
-    """Each series' plans with known years as ``(first, last, plan)``, by first year (then last), once per run.
+_Series = tuple[list[Plan], list[int], list[int]]
+"""A series' plans with known years, by first year then last, with their first and last years."""
+
+
+def _series(m: Mechanism) -> list[_Series]:
+    """Each series' plans with known years (`_Series`), once per run.
 
     A plan without a last year covers its first year only, as in [`Plan.in_force`][yrdmodel.Plan.in_force].
     """
-    found: list[list[tuple[int, int, Plan]]] = _shared(m, "plan series", _plan_series)
+    found: list[_Series] = _shared(m, "plan series", _plan_series)
     return found
 
 
-def _plan_series(m: Mechanism) -> list[list[tuple[int, int, Plan]]]:
-    dated = [p for p in m.plans if p.series is not None and p.first_year is not None]
+def _plan_series(m: Mechanism) -> list[_Series]:
+    plans = list(m.plans)
+    series = list(map(attrgetter("series"), plans))
+    firsts = list(map(attrgetter("first_year"), plans))
+    if None in series or None in firsts:
+        plans = [p for p in plans if p.series is not None and p.first_year is not None]
+        series = list(map(attrgetter("series"), plans))
+    if not plans:
+        return []
+    groups = [plans] if series.count(series[0]) == len(series) else list(group(plans, "series").values())
     found = []
-    for plans in group(dated, "series").values():
-        rows = [(p.first_year or 0, p.last_year if p.last_year is not None else p.first_year or 0, p) for p in plans]
-        rows.sort(key=itemgetter(0, 1))
-        found.append(rows)
-    return found
+    for held in groups:
+        firsts = list(map(attrgetter("first_year"), held))
+        lasts = list(map(attrgetter("last_year"), held))
+        if None in lasts:
+            lasts = [first if last is None else last for first, last in zip(firsts, lasts, strict=True)]
+        keys = list(zip(firsts, lasts, strict=True))
+        order = sorted(range(len(held)), key=keys.__getitem__)
+        found.append(tuple(list(map(column.__getitem__, order)) for column in (held, firsts, lasts)))
+    return found  # type: ignore[return-value]  # the first (and so the last) years are known
 
 
 _NAMED = 5
@@ -970,12 +986,12 @@ def _check_plan_overlap(m: Mechanism) -> Iterator[Finding]:
     each such pair are named in one finding, and which of them share which years their own
     years tell.
     """
-    for rows in _series(m):
-        if len(rows) < 2:
+    for plans_of, firsts, lasts in _series(m):
+        if len(plans_of) < 2:
             continue
-        ends = list(map(operator.add, map(itemgetter(1), rows), itertools.repeat(1)))  # half-open ranges of years
-        for first, after, crowd in _stretches(list(map(itemgetter(0), rows)), ends, 1):
-            plans = list(map(itemgetter(2), rows if len(crowd) == len(rows) else map(rows.__getitem__, crowd)))
+        ends = list(map(operator.add, lasts, itertools.repeat(1)))  # half-open ranges of years
+        for first, after, crowd in _stretches(firsts, ends, 1):
+            plans = plans_of if len(crowd) == len(plans_of) else list(map(plans_of.__getitem__, crowd))
             years = f"{first}" if after == first + 1 else f"{first}-{after - 1}"
             if len(plans) == 2:
                 message = f"{plans[0].id} and {plans[1].id} of series {plans[0].series} both cover {years}"
@@ -989,16 +1005,36 @@ def _check_plan_overlap(m: Mechanism) -> Iterator[Finding]:
 
 @rule("plan-series-gap", "Successive plans of one series leave years that no plan covers.")
 def _check_plan_gap(m: Mechanism) -> Iterator[Finding]:
-    for rows in _series(m):
-        # The last year covered so far, by plan: a gap is a plan starting more than a year after it.
-        reach = list(itertools.accumulate(map(itemgetter(1), rows), max))
-        starts_late = map(operator.gt, map(itemgetter(0), rows[1:]), map(operator.add, reach, itertools.repeat(1)))
-        for k in itertools.compress(range(1, len(rows)), starts_late):
-            covered, plan = reach[k - 1], rows[k][2]
-            furthest = rows[bisect_left(reach, covered)][2]  # the first plan to reach that year
-            years = f"{covered + 1}" if rows[k][0] == covered + 2 else f"{covered + 1}-{rows[k][0] - 1}"
+    for plans, firsts, lasts in _series(m):
+        for k, covered, j in _gaps(firsts, lasts):
+            plan, furthest = plans[k], plans[j]
+            years = f"{covered + 1}" if firsts[k] == covered + 2 else f"{covered + 1}-{firsts[k] - 1}"
             message = f"no plan of series {plan.series} covers {years}, between {furthest.id} and {plan.id}"
             yield _finding("plan-series-gap", Truth.YES, message, furthest.id, plan.id, severity=Severity.WARNING)
+
+
+def _gaps(firsts: list[int], lasts: list[int]) -> list[tuple[int, int, int]]:
+    """``(k, covered, j)`` for each range ``k`` (by first year) that starts more than a year after ``covered``.
+
+    ``covered`` is the last year the ranges before ``k`` reach, and ``j`` the first of them to reach it.
+    With numpy (when installed) for many ranges, else in plain Python: the same answer.
+    """
+    if len(firsts) >= _VECTOR:
+        try:
+            import numpy as np
+        except ImportError:  # pragma: no cover - the plain path is tested on its own
+            pass
+        else:
+            reach_of = np.maximum.accumulate(np.asarray(lasts, np.int64))
+            late = (np.flatnonzero(np.asarray(firsts[1:], np.int64) > reach_of[:-1] + 1) + 1).tolist()
+            covered_of = reach_of[np.asarray(late, np.int64) - 1]
+            furthest = np.searchsorted(reach_of, covered_of, "left").tolist()
+            return list(zip(late, covered_of.tolist(), furthest, strict=True))
+    reach = list(itertools.accumulate(lasts, max))
+    late_at = itertools.compress(
+        range(1, len(firsts)), map(operator.gt, firsts[1:], map(operator.add, reach, itertools.repeat(1)))
+    )
+    return [(k, reach[k - 1], bisect_left(reach, reach[k - 1])) for k in late_at]
 
 
 # Support --------------------------------------------------------------------------------------------
