@@ -950,20 +950,25 @@ def _plan_series(m: Mechanism) -> list[_Series]:
     firsts = list(map(attrgetter("first_year"), plans))
     if None in series or None in firsts:
         plans = [p for p in plans if p.series is not None and p.first_year is not None]
-        series = list(map(attrgetter("series"), plans))
+        series, firsts = list(map(attrgetter("series"), plans)), list(map(attrgetter("first_year"), plans))
     if not plans:
         return []
-    groups = [plans] if series.count(series[0]) == len(series) else list(group(plans, "series").values())
+    if series.count(series[0]) == len(series):  # one series: no grouping
+        groups = [(plans, firsts)]
+    else:
+        groups = [(held, list(map(attrgetter("first_year"), held))) for held in group(plans, "series").values()]
     found = []
-    for held in groups:
-        firsts = list(map(attrgetter("first_year"), held))
+    for held, first_years in groups:
         lasts = list(map(attrgetter("last_year"), held))
         if None in lasts:
-            lasts = [first if last is None else last for first, last in zip(firsts, lasts, strict=True)]
-        keys = list(zip(firsts, lasts, strict=True))
-        order = sorted(range(len(held)), key=keys.__getitem__)
-        found.append(tuple(list(map(column.__getitem__, order)) for column in (held, firsts, lasts)))
-    return found  # type: ignore[return-value]  # the first (and so the last) years are known
+            lasts = [first if last is None else last for first, last in zip(first_years, lasts, strict=True)]
+        columns = (held, first_years, lasts)
+        keys = list(zip(first_years, lasts, strict=True))
+        if not all(map(operator.le, keys, itertools.islice(keys, 1, None))):  # else in order already
+            order = sorted(range(len(held)), key=keys.__getitem__)
+            columns = tuple(list(map(column.__getitem__, order)) for column in columns)  # type: ignore[assignment]
+        found.append(columns)
+    return found
 
 
 _NAMED = 5
