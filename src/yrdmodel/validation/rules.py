@@ -726,6 +726,8 @@ def _by_date(meetings: list[Meeting]) -> list[Meeting]:
     """Meetings by the `PartialDate.sort_key` of their dates, then id; the keys made without a call per meeting."""
     dates = list(map(attrgetter("date"), meetings))
     lo = list(map(attrgetter("lo"), dates))
+    if all(map(operator.lt, lo, itertools.islice(lo, 1, None))):  # one meeting a day, in order: nothing to sort
+        return list(meetings)
     # On the same first day a coarser date spans more days: minus its width sorts as its precision does.
     widths = map(operator.sub, lo, map(attrgetter("hi"), dates))
     keys = list(zip(lo, widths, map(attrgetter("id"), meetings), strict=True))
