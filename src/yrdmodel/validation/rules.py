@@ -825,8 +825,9 @@ class _Spans:
         possible_from: Sequence[int],
         possible_until: Sequence[int],
     ) -> None:
-        self.certain_from, self.certain_reach = _reaching(certain_from, certain_until)
-        self.possible_from, self.possible_reach = _reaching(possible_from, possible_until)
+        self.columns = (certain_from, certain_until, possible_from, possible_until)
+        self._certain: tuple[Sequence[int], Sequence[int]] | None = None  # made on first need
+        self._possible: tuple[Sequence[int], Sequence[int]] | None = None
 
     def held_at(self, lo: int, hi: int, last: int) -> Truth:
         """Whether one of the tenures covered a meeting's first day, ``lo`` to ``hi``, the meeting ending by ``last``.
@@ -835,11 +836,17 @@ class _Spans:
         certain from ``lo`` or earlier, the one certain furthest), NO when none may (none that may
         start by ``last`` may run past ``lo``), MAYBE otherwise.
         """
-        i = bisect_right(self.certain_from, lo) - 1
-        if i >= 0 and self.certain_reach[i] > hi:
+        if self._certain is None:
+            self._certain = _reaching(self.columns[0], self.columns[1])
+        starts, reach = self._certain
+        i = bisect_right(starts, lo) - 1
+        if i >= 0 and reach[i] > hi:
             return Truth.YES
-        i = bisect_right(self.possible_from, last) - 1
-        return Truth.MAYBE if i >= 0 and self.possible_reach[i] > lo else Truth.NO
+        if self._possible is None:
+            self._possible = _reaching(self.columns[2], self.columns[3])
+        starts, reach = self._possible
+        i = bisect_right(starts, last) - 1
+        return Truth.MAYBE if i >= 0 and reach[i] > lo else Truth.NO
 
     def not_held(self, meetings: list[Meeting]) -> list[tuple[int, Truth]]:
         """``(position, MAYBE or NO)`` of the meetings whose first day no tenure certainly covers (`held_at`).
@@ -855,8 +862,12 @@ class _Spans:
         dates = list(map(attrgetter("date"), meetings))
         lo = np.fromiter(map(attrgetter("lo"), dates), np.int64, len(dates))
         hi = np.fromiter(map(attrgetter("hi"), dates), np.int64, len(dates))
-        i = np.searchsorted(np.asarray(self.certain_from, np.int64), lo, "right") - 1
-        missed = np.flatnonzero((i < 0) | (np.asarray(self.certain_reach, np.int64)[i] <= hi)).tolist()
+        starts, ends = np.asarray(self.columns[0], np.int64), np.asarray(self.columns[1], np.int64)
+        if starts.size > 1 and (starts[1:] < starts[:-1]).any():
+            order = np.argsort(starts, kind="stable")
+            starts, ends = starts[order], ends[order]
+        i = np.searchsorted(starts, lo, "right") - 1  # held_at, for all at once
+        missed = np.flatnonzero((i < 0) | (np.maximum.accumulate(ends)[i] <= hi)).tolist()
         if not missed:
             return []
         maybe = self._not_held(list(map(meetings.__getitem__, missed)))  # a few, mostly
@@ -871,10 +882,10 @@ class _Spans:
         return found
 
 
-def _reaching(starts: Sequence[int], untils: Sequence[int]) -> tuple[list[int], list[int]]:
+def _reaching(starts: Sequence[int], untils: Sequence[int]) -> tuple[Sequence[int], list[int]]:
     """The starts of half-open ranges in order, and the furthest end of the ranges up to each."""
     if all(map(operator.le, starts, itertools.islice(starts, 1, None))):  # as a post's index keeps them, mostly
-        return list(starts), list(itertools.accumulate(untils, max))
+        return starts, list(itertools.accumulate(untils, max))
     order = sorted(range(len(starts)), key=starts.__getitem__)
     return list(map(starts.__getitem__, order)), list(itertools.accumulate(map(untils.__getitem__, order), max))
 
