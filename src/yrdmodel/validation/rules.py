@@ -502,7 +502,7 @@ Stretch = tuple[int, int, list[int]]
 """A crowded stretch: its first day, the day after its last, and the positions of the ranges in it, ascending."""
 
 _VECTOR = 64
-"""From how many ranges on `_stretches` sorts and searches with numpy, when numpy is installed."""
+"""From how many values on the rules sort and search with numpy, when numpy is installed (see `_numpy`)."""
 
 
 def _stretches(lo: Sequence[int], hi: Sequence[int], seats: int) -> list[Stretch]:
@@ -511,14 +511,18 @@ def _stretches(lo: Sequence[int], hi: Sequence[int], seats: int) -> list[Stretch
     Two crowded stretches that touch (one ends the day the other starts) are one. Many ranges
     go to `_stretches_numpy` when numpy is installed, others to `_stretches_plain`: the same answer.
     """
-    if len(lo) >= _VECTOR:
-        try:
-            import numpy  # noqa: F401 - only to know whether it is there
-        except ImportError:  # pragma: no cover - the plain path is tested on its own
-            pass
-        else:
-            return _stretches_numpy(lo, hi, seats)
-    return _stretches_plain(lo, hi, seats)
+    return _stretches_plain(lo, hi, seats) if _numpy(len(lo)) is None else _stretches_numpy(lo, hi, seats)
+
+
+def _numpy(size: int) -> Any:
+    """numpy, to work on ``size`` values at once; None for fewer than `_VECTOR`, or when numpy is not installed."""
+    if size < _VECTOR:
+        return None
+    try:
+        import numpy
+    except ImportError:  # pragma: no cover - the plain paths are tested on their own
+        return None
+    return numpy
 
 
 def _stretches_plain(lo: Sequence[int], hi: Sequence[int], seats: int) -> list[Stretch]:
@@ -853,11 +857,8 @@ class _Spans:
 
         Many meetings are checked at once with numpy when it is installed: the same two searches.
         """
-        if len(meetings) < _VECTOR:
-            return self._not_held(meetings)
-        try:
-            import numpy as np
-        except ImportError:  # pragma: no cover - the plain path is tested on its own
+        np = _numpy(len(meetings))
+        if np is None:
             return self._not_held(meetings)
         dates = list(map(attrgetter("date"), meetings))
         lo = np.fromiter(map(attrgetter("lo"), dates), np.int64, len(dates))
@@ -1037,17 +1038,13 @@ def _gaps(firsts: list[int], lasts: list[int]) -> list[tuple[int, int, int]]:
     ``covered`` is the last year the ranges before ``k`` reach, and ``j`` the first of them to reach it.
     With numpy (when installed) for many ranges, else in plain Python: the same answer.
     """
-    if len(firsts) >= _VECTOR:
-        try:
-            import numpy as np
-        except ImportError:  # pragma: no cover - the plain path is tested on its own
-            pass
-        else:
-            reach_of = np.maximum.accumulate(np.asarray(lasts, np.int64))
-            late = (np.flatnonzero(np.asarray(firsts[1:], np.int64) > reach_of[:-1] + 1) + 1).tolist()
-            covered_of = reach_of[np.asarray(late, np.int64) - 1]
-            furthest = np.searchsorted(reach_of, covered_of, "left").tolist()
-            return list(zip(late, covered_of.tolist(), furthest, strict=True))
+    np = _numpy(len(firsts))
+    if np is not None:
+        reach_of = np.maximum.accumulate(np.asarray(lasts, np.int64))
+        late = (np.flatnonzero(np.asarray(firsts[1:], np.int64) > reach_of[:-1] + 1) + 1).tolist()
+        covered_of = reach_of[np.asarray(late, np.int64) - 1]
+        furthest = np.searchsorted(reach_of, covered_of, "left").tolist()
+        return list(zip(late, covered_of.tolist(), furthest, strict=True))
     reach = list(itertools.accumulate(lasts, max))
     late_at = itertools.compress(
         range(1, len(firsts)), map(operator.gt, firsts[1:], map(operator.add, reach, itertools.repeat(1)))
