@@ -504,6 +504,21 @@ class TestNextHost:
             (WARNING, False, {"symposium.2024", "symposium.2026", "jiangsu", "shanghai"})
         ]
 
+    def test_a_decision_for_its_own_year_is_checked_against_the_other_meetings_of_that_year(self) -> None:
+        early = Meeting(
+            id="spring",
+            body="symposium",
+            date=D("2024-03-01"),
+            host="zhejiang",
+            next_host="jiangsu",
+            next_host_year=2024,
+            sources=CITE,
+        )
+        late = Meeting(id="autumn", body="symposium", date=D("2024-10-01"), host="anhui", sources=CITE)
+        assert findings(yrd(meetings=[early, late]), "next-host-mismatch") == [
+            (WARNING, False, {"spring", "autumn", "jiangsu", "anhui"})
+        ]
+
     def test_a_decision_for_a_year_with_no_recorded_meeting_is_not_reported(self) -> None:
         m = yrd(meetings=[symposium(2024, "zhejiang", next_host="jiangsu", next_host_year=2025)])
         assert m.validate().findings == ()
