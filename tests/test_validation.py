@@ -958,3 +958,45 @@ def test_meetings_sort_by_date_coarser_first_then_id(dates: list[PartialDate], r
 
     meetings = [Meeting(id=f"m{random.randint(0, 3)}", body="symposium", date=d, sources=CITE) for d in dates]
     assert _by_date(meetings) == sorted(meetings, key=lambda x: (x.date.sort_key, x.id))
+
+
+def brute_force_next_hosts(meetings: list[Meeting]) -> list[tuple[str, str]]:
+    """``(deciding, hosting)`` meeting ids of each decided host that did not host, by body, then in date order."""
+    found = []
+    for body in dict.fromkeys(x.body for x in meetings):
+        ordered = sorted((x for x in meetings if x.body == body), key=lambda x: (x.date.sort_key, x.id))
+        for i, x in enumerate(ordered):
+            if x.next_host is None:
+                continue
+            if x.next_host_year is None:
+                hosting = [y for y in ordered[i + 1 : i + 2] if y.host is not None]
+            else:
+                hosting = [y for y in ordered if y is not x and y.host is not None and y.year == x.next_host_year]
+            if hosting and all(y.host != x.next_host for y in hosting):
+                found.append((x.id, hosting[0].id))
+    return found
+
+
+@VECTOR
+@given(
+    st.lists(
+        st.tuples(
+            yst.partial_dates(2019, 2020),
+            st.sampled_from(["symposium", "symposium", "high-level-forum"]),
+            st.none() | st.sampled_from(ROTATION),
+            st.none() | st.sampled_from(ROTATION),
+            st.none() | st.integers(2019, 2020) | st.just(10**400),
+        ),
+        max_size=12,
+    )
+)
+def test_next_host_mismatches_with_or_without_numpy_equal_a_brute_force_look(
+    vector: int, rows: list[tuple[PartialDate, str, str | None, str | None, int | None]]
+) -> None:
+    meetings = [
+        Meeting(id=f"x{i}", body=body, date=date, host=host, next_host=next_host, next_host_year=year, sources=CITE)
+        for i, (date, body, host, next_host, year) in enumerate(rows)
+    ]
+    with numpy_from(vector):
+        found = list(RULES["next-host-mismatch"](yrd(meetings=meetings)))
+    assert [f.ids[:2] for f in found] == brute_force_next_hosts(meetings)

@@ -782,7 +782,9 @@ def _check_next_host(m: Mechanism) -> Iterator[Finding]:
         hosted = Counter(itertools.compress(years, map(operator.is_not, hosts, itertools.repeat(None))))
         times = Counter(zip(years, hosts, strict=True))  # how many meetings each member hosted in each year
         nexts = list(map(attrgetter("next_host"), ordered))
-        for i in itertools.compress(range(len(ordered)), map(operator.is_not, nexts, itertools.repeat(None))):
+        np = _numpy(len(ordered))
+        decisions = _decisions(nexts) if np is None else _unsettled(np, ordered, hosts, years, nexts)
+        for i in decisions:
             x, decided, host = ordered[i], nexts[i], hosts[i]
             year = x.next_host_year
             if year is None:  # the next meeting of the body, whenever it was held
@@ -801,6 +803,44 @@ def _check_next_host(m: Mechanism) -> Iterator[Finding]:
             yield _finding(
                 "next-host-mismatch", Truth.YES, message, x.id, y.id, decided, y.host, severity=Severity.WARNING
             )
+
+
+def _decisions(nexts: list[Any]) -> list[int]:
+    """The positions of the meetings that decided a next host."""
+    return list(itertools.compress(range(len(nexts)), map(operator.is_not, nexts, itertools.repeat(None))))
+
+
+def _unsettled(np: Any, ordered: list[Meeting], hosts: list[Any], years: list[int], nexts: list[Any]) -> list[int]:
+    """The positions of the decisions in ``ordered`` that `_check_next_host` must look at, found with numpy.
+
+    Those without a year, and those with one that no other meeting of the year may follow (the
+    same counts as the rule's: its meetings with a host, and how many the decided member hosted).
+    """
+    code = {name: k for k, name in enumerate(dict.fromkeys(itertools.chain((None,), hosts, nexts)))}
+    host = np.fromiter(map(code.__getitem__, hosts), np.int64, len(hosts))
+    decided = np.fromiter(map(code.__getitem__, nexts), np.int64, len(nexts))
+    year = np.asarray(years, np.int64)
+    try:
+        asked = np.array(list(map(attrgetter("next_host_year"), ordered)), dtype=float)  # NaN where None
+    except OverflowError:  # a year past any float: the plain way
+        return _decisions(nexts)
+    dated = ~np.isnan(asked)
+    target = np.where(dated, np.clip(asked, -1, 10_000), -1).astype(np.int64)  # years of meetings are 1 to 9999
+    hosted = host != 0
+
+    def count(values: Any, keys: Any) -> Any:
+        """How many times each key is among the values."""
+        table, counts = np.unique(values, return_counts=True)
+        if not table.size:
+            return np.zeros(keys.size, np.int64)
+        at = np.minimum(np.searchsorted(table, keys), table.size - 1)
+        return np.where(table[at] == keys, counts[at], 0)
+
+    own = hosted & (year == target)  # the decision's meeting is one of the year's
+    others = count(year[hosted], target) - own
+    times = count(year[hosted] * len(code) + host[hosted], target * len(code) + decided) - (own & (host == decided))
+    settled = dated & ((others == 0) | (times > 0))
+    return np.flatnonzero((decided != 0) & ~settled).tolist()  # type: ignore[no-any-return]
 
 
 def _held_at(span: Span, x: Meeting) -> Truth:
