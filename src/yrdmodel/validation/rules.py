@@ -779,11 +779,13 @@ def _check_next_host(m: Mechanism) -> Iterator[Finding]:
     for ordered in _by_body(m).values():
         hosts = list(map(attrgetter("host"), ordered))
         years = list(map(attrgetter("date.year"), ordered))  # in order, as the meetings are
-        hosted = Counter(itertools.compress(years, map(operator.is_not, hosts, itertools.repeat(None))))
-        times = Counter(zip(years, hosts, strict=True))  # how many meetings each member hosted in each year
         nexts = list(map(attrgetter("next_host"), ordered))
         np = _numpy(len(ordered))
         decisions = _decisions(nexts) if np is None else _unsettled(np, ordered, hosts, years, nexts)
+        if not decisions:
+            continue
+        hosted = Counter(itertools.compress(years, map(operator.is_not, hosts, itertools.repeat(None))))
+        times = Counter(zip(years, hosts, strict=True))  # how many meetings each member hosted in each year
         for i in decisions:
             x, decided, host = ordered[i], nexts[i], hosts[i]
             year = x.next_host_year
