@@ -950,24 +950,20 @@ def _post_spans(index: PostTenures) -> dict[str, _Spans]:
     "A meeting records an attendee in a post that the person did not hold on the meeting's date.",
 )
 def _check_attendees(m: Mechanism) -> Iterator[Finding]:
-    listed = list(map(attrgetter("attendees"), m.meetings))
-    if not any(listed):
-        return
-    # Every attendance in the order of the data, with its meeting, in passes at C speed.
-    attendances = list(itertools.chain.from_iterable(listed))
-    checked = list(itertools.chain.from_iterable(map(itertools.repeat, m.meetings, map(len, listed))))
-    persons, posts_held = list(map(attrgetter("person"), attendances)), list(map(attrgetter("post"), attendances))
-    keys = list(zip(persons, posts_held, strict=True))
-    people, posts = {p.id for p in m.people}, {p.id for p in m.posts}
-    known = itertools.compress(  # guests (no post: None is no post id) and dangling ids are not checked here
-        range(len(keys)), map(operator.and_, map(people.__contains__, persons), map(posts.__contains__, posts_held))
-    )
+    people: set[str] = set()
+    posts: set[str] = set()
     asked: dict[tuple[str, str], list[int]] = defaultdict(list)  # by (person, post): positions in `checked`
-    if len(set(keys)) == 1:  # one person in one post at every meeting: no grouping
-        asked[keys[0]] = list(known)
-    else:
-        for k in known:
-            asked[keys[k]].append(k)
+    checked: list[Meeting] = []  # the meeting of each attendance to check, in the order of the data
+    for x in m.meetings:
+        for a in x.attendees:
+            person, post = a.person, a.post
+            if post is None:  # a guest
+                continue
+            if not posts:
+                people, posts = {p.id for p in m.people}, {p.id for p in m.posts}
+            if person in people and post in posts:  # else a dangling id, reported as such
+                asked[person, post].append(len(checked))
+                checked.append(x)
     by_post = m.tenures_by_post
     held_in: dict[str, dict[str, _Spans]] = {}  # by post, on first need
     found: list[tuple[int, Finding]] = []
