@@ -332,14 +332,15 @@ def test_large_inputs_do_not_outlive_their_mechanism(where: str) -> None:
 # 9: validate() on crowded shapes ----------------------------------------------------------------
 
 
-def test_plans_of_one_series_give_one_finding_per_plan_not_per_pair() -> None:
+def test_plans_of_one_series_that_cover_the_same_years_are_one_finding_naming_them_all() -> None:
     plan = {"name_en": "P", "kind": "three_year_action", "series": "series", "first_year": 2021, "last_year": 2025}
     m = yrdmodel.loads(json.dumps({"name_en": "x", "plans": [{"id": f"plan{i}", **plan} for i in range(200)]}))
-    findings = m.validate().findings
-    overlaps = [f for f in findings if f.code == "plan-series-overlap"]
-    assert len(overlaps) == 199
-    assert all(len(f.message) <= MAX_MESSAGE for f in overlaps)
-    assert "plan0 and plan1 of series series both cover 2021" in overlaps[0].message
+    (overlap,) = [f for f in m.validate().findings if f.code == "plan-series-overlap"]
+    assert overlap.ids == tuple(f"plan{i}" for i in range(200))
+    assert len(overlap.message) <= MAX_MESSAGE
+    assert (
+        "200 plans of series series (plan0, plan1, plan2, plan3, plan4 and 195 more) cover 2021-2025" in overlap.message
+    )
 
 
 def tenure_bounds(b: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
@@ -369,7 +370,11 @@ def test_attendance_is_checked_against_the_same_tenures_as_all_of_them(
     expected = Truth.NO
     for span in spans:
         expected = expected | _held_at(span, meeting)
-    assert _Spans(spans).held_at(meeting) is expected
+    columns = [
+        [getattr(s, name) for s in spans]
+        for name in ("certain_from", "certain_until", "possible_from", "possible_until")
+    ]
+    assert _Spans(*columns).held_at(lo, lo + width, lo + width + length) is expected
 
 
 # 11: the packaged dataset under threads ---------------------------------------------------------

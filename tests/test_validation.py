@@ -1,7 +1,8 @@
 """Consistency validation: every rule in the domain's words, the report, and properties on generated data."""
 
+import contextlib
 import itertools
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any, TypeVar
 
 import attrs
@@ -25,6 +26,7 @@ from yrdmodel import (
     MemberKind,
     MembershipChange,
     MembershipStatus,
+    PartialDate,
     Person,
     Plan,
     PlanKind,
@@ -502,6 +504,21 @@ class TestNextHost:
             (WARNING, False, {"symposium.2024", "symposium.2026", "jiangsu", "shanghai"})
         ]
 
+    def test_a_decision_for_its_own_year_is_checked_against_the_other_meetings_of_that_year(self) -> None:
+        early = Meeting(
+            id="spring",
+            body="symposium",
+            date=D("2024-03-01"),
+            host="zhejiang",
+            next_host="jiangsu",
+            next_host_year=2024,
+            sources=CITE,
+        )
+        late = Meeting(id="autumn", body="symposium", date=D("2024-10-01"), host="anhui", sources=CITE)
+        assert findings(yrd(meetings=[early, late]), "next-host-mismatch") == [
+            (WARNING, False, {"spring", "autumn", "jiangsu", "anhui"})
+        ]
+
     def test_a_decision_for_a_year_with_no_recorded_meeting_is_not_reported(self) -> None:
         m = yrd(meetings=[symposium(2024, "zhejiang", next_host="jiangsu", next_host_year=2025)])
         assert m.validate().findings == ()
@@ -543,6 +560,21 @@ class TestPlans:
         assert sorted(sorted(f.ids) for f in m.validate().filter(code="plan-series-overlap")) == [
             ["late", "long"],
             ["long", "short"],
+        ]
+
+    def test_three_plans_crowding_the_same_years_are_one_finding_naming_them_all(self) -> None:
+        m = yrd(plans=[plan("late", 2020, 2024), plan("long", 2018, 2022), plan("short", 2019, 2021)])
+        (finding,) = m.validate().filter(code="plan-series-overlap")
+        assert finding.ids == ("long", "short", "late")  # by first year
+        assert finding.message == (
+            "3 plans of series three-year-action (long, short, late) cover 2019-2022, two or more a year"
+        )
+
+    def test_two_overlaps_with_a_year_of_one_plan_between_are_two_findings(self) -> None:
+        m = yrd(plans=[plan("tya.2018", 2018, 2020), plan("tya.2020", 2020, 2023), plan("tya.2023", 2023, 2025)])
+        assert [f.message for f in m.validate().filter(code="plan-series-overlap")] == [
+            "tya.2018 and tya.2020 of series three-year-action both cover 2020",
+            "tya.2020 and tya.2023 of series three-year-action both cover 2023",
         ]
 
     def test_a_year_no_plan_covers_is_a_gap_warning(self) -> None:
@@ -776,3 +808,195 @@ def test_validation_never_raises_on_inconsistent_data(m: Mechanism) -> None:
         assert f.severity is WARNING or not f.possible
         assert f.ids
         assert all(isinstance(i, str) for i in f.ids)
+
+
+# The fast paths of the rules against brute force -----------------------------------------------------
+
+ranges = st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), max_size=80)
+
+
+def crowded_by_day(bounds: list[tuple[int, int]], seats: int) -> list[tuple[int, int, list[int]]]:
+    """The stretches of days more than ``seats`` of the half-open ranges cover, day by day, with the ranges in each."""
+    days = range(min((lo for lo, _ in bounds), default=0), max((hi for _, hi in bounds), default=0))
+    crowded = [d for d in days if sum(lo <= d < hi for lo, hi in bounds) > seats]
+    stretches: list[list[int]] = []
+    for day in crowded:
+        if stretches and stretches[-1][1] == day:
+            stretches[-1][1] = day + 1
+        else:
+            stretches.append([day, day + 1])
+    return [(a, b, [i for i, (lo, hi) in enumerate(bounds) if lo < b and hi > a and lo < hi]) for a, b in stretches]
+
+
+@given(ranges, st.integers(1, 3))
+def test_crowded_stretches_with_or_without_numpy_equal_a_day_by_day_count(
+    bounds: list[tuple[int, int]], seats: int
+) -> None:
+    from yrdmodel.validation.rules import _stretches_numpy, _stretches_plain
+
+    lo, hi = [a for a, _ in bounds], [b for _, b in bounds]
+    expected = crowded_by_day(bounds, seats)
+    assert _stretches_plain(lo, hi, seats) == expected
+    assert _stretches_numpy(lo, hi, seats) == expected
+
+
+VECTOR = pytest.mark.parametrize("vector", [10**9, 0], ids=["plain", "numpy"])
+"""From how many values on the rules use numpy: never (their plain Python paths), or always."""
+
+
+@contextlib.contextmanager
+def numpy_from(size: int) -> Iterator[None]:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("yrdmodel.validation.rules._VECTOR", size)
+        yield
+
+
+plans_in_series = st.lists(
+    st.tuples(st.integers(2000, 2012), st.integers(0, 4) | st.none(), st.sampled_from(["a", "a", "b"])),
+    max_size=12,
+).map(lambda rows: [plan(f"p{i}", first, None if n is None else first + n, s) for i, (first, n, s) in enumerate(rows)])
+
+
+@VECTOR
+@given(plans=plans_in_series)
+def test_plan_overlaps_and_gaps_equal_a_year_by_year_look(vector: int, plans: list[Plan]) -> None:
+    with numpy_from(vector):
+        report = yrd(plans=plans).validate()
+    overlaps, gaps = report.filter(code="plan-series-overlap"), report.filter(code="plan-series-gap")
+    years = {p.id: set(range(p.first_year or 0, (p.last_year or p.first_year or 0) + 1)) for p in plans}
+    pairs = {frozenset({a.id, b.id}) for a, b in itertools.combinations(plans, 2) if a.series == b.series}
+    meeting = {pair for pair in pairs if set.intersection(*(years[i] for i in pair))}
+    for pair in meeting:  # each pair that shares a year is named in one finding
+        assert any(pair <= set(f.ids) for f in overlaps)
+    assert {i for f in overlaps for i in f.ids} == {i for pair in meeting for i in pair}
+    for series in ("a", "b"):  # one finding per stretch of years that two plans or more cover
+        of = [p for p in plans if p.series == series]
+        stretches = crowded_by_day([(p.first_year or 0, max(years[p.id]) + 1) for p in of], 1)
+        assert len([f for f in overlaps if f.ids[0] in {p.id for p in of}]) == len(stretches)
+        covered = set().union(*(years[p.id] for p in of))
+        holes = [
+            y for y in range(2000, 2017) if y not in covered and min(covered, default=0) < y < max(covered, default=0)
+        ]
+        assert len([f for f in gaps if f.ids[0] in {p.id for p in of}]) == len([y for y in holes if y - 1 not in holes])
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["zhejiang.party-secretary", "zhejiang.governor", "jiangsu.governor"]),
+            st.sampled_from(["che-jun", "li-qiang"]),
+            yst.spans(2018, 2021),
+        ),
+        max_size=8,
+    )
+)
+def test_incompatible_posts_equal_a_brute_force_pairwise_check(
+    rows: list[tuple[str, str, tuple[PartialDate, PartialDate | None]]],
+) -> None:
+    tenures = list(
+        {
+            (post, person, start): tenure(post, person, str(start), None if end is None else str(end))
+            for post, person, (start, end) in rows
+        }.values()
+    )
+    m = yrd(tenures=tenures)
+    clash = {frozenset({"zhejiang.party-secretary", "zhejiang.governor"})}
+    expected = []
+    for (i, a), (j, b) in itertools.combinations(enumerate(tenures), 2):
+        if a.person == b.person and frozenset({a.post, b.post}) in clash:
+            sa, sb = m.span(a), m.span(b)
+            if share_a_day((sa.certain_from, sa.certain_until - 1), (sb.certain_from, sb.certain_until - 1)):
+                expected.append((a.person, i, j, False))
+            elif share_a_day((sa.possible_from, sa.possible_until - 1), (sb.possible_from, sb.possible_until - 1)):
+                expected.append((a.person, i, j, True))
+    first_of = {t.person: k for k, t in reversed(list(enumerate(tenures)))}
+    expected.sort(key=lambda e: (first_of[e[0]], e[1], e[2]))  # by person (first tenure), then pairs in data order
+    found = RULES["incompatible-posts"](m)  # in the rule's order (a report sorts its findings)
+    assert [(f.ids, f.possible) for f in found] == [((tenures[i].id, tenures[j].id), p) for _, i, j, p in expected]
+
+
+@VECTOR
+@given(
+    st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40), st.integers(0, 40), st.integers(0, 40)), max_size=8),
+    st.lists(st.tuples(st.integers(0, 40), st.integers(0, 4), st.integers(0, 4)), max_size=70),
+)
+def test_attendance_checks_with_or_without_numpy_equal_one_tenure_at_a_time(
+    vector: int, rows: list[tuple[int, int, int, int]], days: list[tuple[int, int, int]]
+) -> None:
+    from types import SimpleNamespace
+
+    from yrdmodel import Span
+    from yrdmodel.validation.rules import _held_at, _Spans
+
+    spans = [Span(*sorted(row)[1:3], *sorted(row)[0:4:3]) for row in rows]  # certain inside possible
+    meetings: Any = [
+        SimpleNamespace(
+            date=SimpleNamespace(lo=lo, hi=lo + width),
+            end_date=SimpleNamespace(hi=lo + width + length) if length else None,
+            last_date=SimpleNamespace(hi=lo + width + length),
+        )
+        for lo, width, length in days
+    ]
+    columns = [
+        [getattr(s, name) for s in spans]
+        for name in ("certain_from", "certain_until", "possible_from", "possible_until")
+    ]
+    expected = []
+    for k, x in enumerate(meetings):
+        truth = Truth.NO
+        for span in spans:
+            truth = truth | _held_at(span, x)
+        if truth is not Truth.YES:
+            expected.append((k, truth))
+    with numpy_from(vector):
+        assert (_Spans(*columns).not_held(meetings) if spans else expected) == expected
+
+
+@given(st.lists(yst.partial_dates(2019, 2020), max_size=12), st.randoms(use_true_random=False))
+def test_meetings_sort_by_date_coarser_first_then_id(dates: list[PartialDate], random: Any) -> None:
+    from yrdmodel.validation.rules import _by_date
+
+    meetings = [Meeting(id=f"m{random.randint(0, 3)}", body="symposium", date=d, sources=CITE) for d in dates]
+    assert _by_date(meetings) == sorted(meetings, key=lambda x: (x.date.sort_key, x.id))
+
+
+def brute_force_next_hosts(meetings: list[Meeting]) -> list[tuple[str, str]]:
+    """``(deciding, hosting)`` meeting ids of each decided host that did not host, by body, then in date order."""
+    found = []
+    for body in dict.fromkeys(x.body for x in meetings):
+        ordered = sorted((x for x in meetings if x.body == body), key=lambda x: (x.date.sort_key, x.id))
+        for i, x in enumerate(ordered):
+            if x.next_host is None:
+                continue
+            if x.next_host_year is None:
+                hosting = [y for y in ordered[i + 1 : i + 2] if y.host is not None]
+            else:
+                hosting = [y for y in ordered if y is not x and y.host is not None and y.year == x.next_host_year]
+            if hosting and all(y.host != x.next_host for y in hosting):
+                found.append((x.id, hosting[0].id))
+    return found
+
+
+@VECTOR
+@given(
+    st.lists(
+        st.tuples(
+            yst.partial_dates(2019, 2020),
+            st.sampled_from(["symposium", "symposium", "high-level-forum"]),
+            st.none() | st.sampled_from(ROTATION),
+            st.none() | st.sampled_from(ROTATION),
+            st.none() | st.integers(2019, 2020) | st.just(10**400),
+        ),
+        max_size=12,
+    )
+)
+def test_next_host_mismatches_with_or_without_numpy_equal_a_brute_force_look(
+    vector: int, rows: list[tuple[PartialDate, str, str | None, str | None, int | None]]
+) -> None:
+    meetings = [
+        Meeting(id=f"x{i}", body=body, date=date, host=host, next_host=next_host, next_host_year=year, sources=CITE)
+        for i, (date, body, host, next_host, year) in enumerate(rows)
+    ]
+    with numpy_from(vector):
+        found = list(RULES["next-host-mismatch"](yrd(meetings=meetings)))
+    assert [f.ids[:2] for f in found] == brute_force_next_hosts(meetings)

@@ -20,7 +20,7 @@ The finding codes:
 | ``rotation-deviation`` | warning | A meeting's host is not the one the rotation policy expects for its year. |
 | ``next-host-mismatch`` | warning | A meeting decided who would host the next one, and a different member hosted it. |
 | ``attendee-not-in-office`` | error | A meeting records an attendee in a post that the person did not hold on the meeting's date. |
-| ``plan-series-overlap`` | error | Two plans of one series cover a common year. |
+| ``plan-series-overlap`` | error | Plans of one series cover a common year: one finding per stretch of years that two or more of them cover, naming every plan in it. |
 | ``plan-series-gap`` | warning | Successive plans of one series leave years that no plan covers. |
 | ``weak-support`` | warning | A record claims more confidence than the kinds of the sources it cites allow (see confidence_allowed). |
 

@@ -17,17 +17,18 @@ leaves does not overlap them.
 import contextlib
 import datetime
 import gc
-import heapq
 import itertools
+import operator
 import threading
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from yrdmodel.errors import shorten
 from yrdmodel.model.dates import PartialDate, Truth
-from yrdmodel.model.index import group
+from yrdmodel.model.index import PostTenures, group
 from yrdmodel.model.interval import Span
 from yrdmodel.model.mechanism import Mechanism
 from yrdmodel.model.meetings import Meeting
@@ -528,47 +529,83 @@ def _check_overlaps(m: Mechanism) -> Iterator[Finding]:
     same tenures as a certain one is not reported again.
     """
     posts = {p.id: p for p in m.posts}
+    allowed = attrgetter("overlap_allowed")
     for post_id, index in m.tenures_by_post.items():
         post = posts.get(post_id)
         seats = 1 if post is None else post.seats
-        if seats is None:  # the number of seats is unknown
+        tenures = index.tenures
+        if seats is None or len(tenures) <= seats:  # the number of seats is unknown; too few to crowd it
             continue
-        certain_from, certain_until, possible_from, possible_until = index.columns()
-        kept = [i for i, t in enumerate(index.tenures) if not t.overlap_allowed]
-        possible = _crowded_stretches([(possible_from[i], possible_until[i]) for i in kept], seats)
+        columns = index.columns()  # certain_from, certain_until, possible_from, possible_until
+        kept: Sequence[int] = range(len(tenures))
+        if any(map(allowed, tenures)):
+            kept = [i for i, t in enumerate(tenures) if not t.overlap_allowed]
+            columns = tuple([column[i] for i in kept] for column in columns)  # type: ignore[assignment]
+        certain_from, certain_until, possible_from, possible_until = columns
+        possible = _stretches(possible_from, possible_until, seats)
         if not possible:  # no day with too many possible holders: nothing certain either
             continue
-        certain = _crowded_stretches([(certain_from[i], certain_until[i]) for i in kept], seats)
-        reported: list[frozenset[int]] = []
-        for truth, groups in ((Truth.YES, certain), (Truth.MAYBE, possible)):
-            for crowd in groups:
-                if truth is Truth.MAYBE and crowd in reported:
-                    continue  # already reported as certain
-                reported.append(crowd)
-                yield _overlap_finding(post_id, seats, truth, [index.tenures[kept[i]] for i in sorted(crowd)])
+        certain = _stretches(certain_from, certain_until, seats)
+        reported: set[tuple[int, ...]] = set()
+        for truth, stretches in ((Truth.YES, certain), (Truth.MAYBE, possible)):
+            for _, _, crowd in stretches:
+                key = tuple(crowd)
+                if key in reported:  # the same tenures in another stretch, or already reported as certain
+                    continue
+                reported.add(key)
+                listed = [tenures[kept[i]] for i in crowd[:MAX_LISTED]]
+                yield _overlap_finding(post_id, seats, truth, listed, len(crowd))
 
 
-def _overlap_finding(post_id: str, seats: int, truth: Truth, crowd: list[Tenure]) -> Finding:
-    more = len(crowd) - MAX_LISTED
-    names = ", ".join(t.person for t in crowd[:10]) + (f" and {len(crowd) - 10} more" if len(crowd) > 10 else "")
+def _overlap_finding(post_id: str, seats: int, truth: Truth, listed: list[Tenure], count: int) -> Finding:
+    """The finding of a crowd of ``count`` tenures, of which ``listed`` are the first (at most `MAX_LISTED`)."""
+    names = ", ".join(t.person for t in listed[:10]) + (f" and {count - 10} more" if count > 10 else "")
     if seats == 1:
         message = f"{names} hold {post_id} at the same time"
     else:
-        message = f"{len(crowd)} people ({names}) hold {post_id} at once; it has {seats} seats"
-    if more > 0:
+        message = f"{count} people ({names}) hold {post_id} at once; it has {seats} seats"
+    if count > MAX_LISTED:
         message += f" (the first {MAX_LISTED} tenures are listed)"
-    return _finding("tenure-overlap", truth, message, *(t.id for t in crowd[:MAX_LISTED]))
+    return _finding("tenure-overlap", truth, message, *(t.id for t in listed))
 
 
-def _crowded_stretches(ranges: list[tuple[int, int]], seats: int) -> list[frozenset[int]]:
-    """For each maximal stretch of days inside more than ``seats`` of the half-open ranges, the ranges in it.
+Stretch = tuple[int, int, list[int]]
+"""A crowded stretch: its first day, the day after its last, and the positions of the ranges in it, ascending."""
 
-    One sweep over the sorted starts and ends, then a bisect per range: O(n log n) plus the size
-    of the answer.
+_VECTOR = 64
+"""From how many values on the rules sort and search with numpy, when numpy is installed (see `_numpy`)."""
+
+
+def _stretches(lo: Sequence[int], hi: Sequence[int], seats: int) -> list[Stretch]:
+    """Each maximal stretch of days inside more than ``seats`` of the half-open ranges ``[lo[i], hi[i])``, in order.
+
+    Two crowded stretches that touch (one ends the day the other starts) are one. Many ranges
+    go to `_stretches_numpy` when numpy is installed, others to `_stretches_plain`: the same answer.
     """
-    live = [(lo, hi) for lo, hi in ranges if lo < hi]
-    starts = sorted(lo for lo, _ in live)
-    ends = sorted(hi for _, hi in live)
+    return _stretches_plain(lo, hi, seats) if _numpy(len(lo)) is None else _stretches_numpy(lo, hi, seats)
+
+
+def _numpy(size: int) -> Any:
+    """numpy, to work on ``size`` values at once; None for fewer than `_VECTOR`, or when numpy is not installed."""
+    if size < _VECTOR:
+        return None
+    try:
+        import numpy
+    except ImportError:  # pragma: no cover - the plain paths are tested on their own
+        return None
+    return numpy
+
+
+def _stretches_plain(lo: Sequence[int], hi: Sequence[int], seats: int) -> list[Stretch]:
+    """`_stretches` in plain Python: one sweep over the sorted starts and ends, then a bisect per range.
+
+    O(n log n) plus the size of the answer.
+    """
+    live = [i for i in range(len(lo)) if lo[i] < hi[i]]
+    if len(live) <= seats:
+        return []
+    starts = sorted([lo[i] for i in live])
+    ends = sorted([hi[i] for i in live])
     stretch_starts: list[int] = []
     stretch_ends: list[int] = []
     count = j = 0
@@ -588,12 +625,43 @@ def _crowded_stretches(ranges: list[tuple[int, int]], seats: int) -> list[frozen
         stretch_ends.append(ends[j + count - seats - 1])
     if not stretch_starts:
         return []
-    members: list[set[int]] = [set() for _ in stretch_starts]
-    for i, (lo, hi) in enumerate(ranges):
-        if lo < hi:
-            for k in range(bisect_right(stretch_ends, lo), bisect_left(stretch_starts, hi)):
-                members[k].add(i)
-    return list(dict.fromkeys(frozenset(group) for group in members))
+    members: list[list[int]] = [[] for _ in stretch_starts]
+    for i in live:
+        for k in range(bisect_right(stretch_ends, lo[i]), bisect_left(stretch_starts, hi[i])):
+            members[k].append(i)
+    return list(zip(stretch_starts, stretch_ends, members, strict=True))
+
+
+def _stretches_numpy(lo: Sequence[int], hi: Sequence[int], seats: int) -> list[Stretch]:
+    """`_stretches` with numpy: the sweep as a running sum over the sorted starts and ends, the members by search."""
+    import numpy as np
+
+    los, his = np.asarray(lo, dtype=np.int64), np.asarray(hi, dtype=np.int64)
+    live = los < his
+    starts, ends = np.sort(los[live]), np.sort(his[live])
+    n = starts.size
+    # How many ranges run just after each start: if never more than the seats, nothing is crowded (the usual case).
+    if n <= seats or int((np.arange(1, n + 1) - np.searchsorted(ends, starts, "right")).max()) <= seats:
+        return []
+    days = np.concatenate((ends, starts))
+    steps = np.concatenate((np.full(n, -1, dtype=np.int64), np.ones(n, dtype=np.int64)))
+    order = np.lexsort((steps, days))  # by day, ends before starts on the same day
+    days, steps = days[order], steps[order]
+    count = np.cumsum(steps)
+    opened = days[(steps == 1) & (count == seats + 1)]
+    closed = days[(steps == -1) & (count == seats)]
+    rejoined = closed[:-1] == opened[1:]  # crowded again the same day: one stretch
+    first = opened[np.concatenate(([True], ~rejoined))]
+    after = closed[np.concatenate((~rejoined, [True]))]
+    begin = np.searchsorted(after, los, "right")
+    counts = np.where(live, np.maximum(np.searchsorted(first, his, "left") - begin, 0), 0)
+    positions = np.repeat(np.arange(los.size), counts)
+    offsets = np.arange(positions.size) - np.repeat(np.cumsum(counts) - counts, counts)
+    stretch = np.repeat(begin, counts) + offsets
+    positions = positions[np.argsort(stretch, kind="stable")].tolist()
+    bounds = [0, *np.cumsum(np.bincount(stretch, minlength=first.size)).tolist()]
+    spans = zip(first.tolist(), after.tolist(), strict=True)
+    return [(a, b, positions[bounds[k] : bounds[k + 1]]) for k, (a, b) in enumerate(spans)]
 
 
 @rule("incompatible-posts", "One person holds two posts the model marks incompatible at the same time.")
@@ -602,40 +670,74 @@ def _check_incompatible(m: Mechanism) -> Iterator[Finding]:
     for post in m.posts:
         for other in post.incompatible_with:
             clash.update({(post.id, other), (other, post.id)})
-    involved = {a for a, _ in clash}
-    if not involved:
+    indexes = {a: m.tenures_by_post[a] for a, _ in clash if a in m.tenures_by_post}
+    persons = {a: list(map(attrgetter("person"), index.tenures)) for a, index in indexes.items()}
+    held_by = {a: set(names) for a, names in persons.items()}
+    # Only people who held two posts that clash, each at some time, may hold them at once.
+    suspects = set().union(*(held_by[a] & held_by[b] for a, b in clash if a in held_by and b in held_by))
+    if not suspects:
         return
-    # The settled spans (`Mechanism.span`) from the post index's columns, as (possible_from, possible_until,
-    # certain_from, certain_until) by tenure.
-    bounds: dict[int, tuple[int, int, int, int]] = {}
-    for post_id in involved:
-        index = m.tenures_by_post.get(post_id)
-        if index is not None:
-            certain_from, certain_until, possible_from, possible_until = index.columns()
-            for k, t in enumerate(index.tenures):
-                bounds[id(t)] = (possible_from[k], possible_until[k], certain_from[k], certain_until[k])
-    for person, tenures in group((t for t in m.tenures if t.post in involved), "person").items():
-        # A sweep by first possible day: only tenures that may still run are compared, not every pair.
-        rows = sorted(((bounds[id(t)], i, t) for i, t in enumerate(tenures)), key=lambda row: row[0][0])
-        running: list[tuple[tuple[int, int, int, int], int, Tenure]] = []
-        pairs: list[tuple[int, int, Truth]] = []
-        for span, i, t in rows:
-            opens = span[0]
-            running = [row for row in running if row[0][1] > opens]
-            for held_span, j, held in running:
-                if (t.post, held.post) in clash:
-                    if max(held_span[2], span[2]) < min(held_span[3], span[3]):  # as Span.overlaps
-                        truth = Truth.YES
-                    elif max(held_span[0], opens) < min(held_span[1], span[1]):
-                        truth = Truth.MAYBE
-                    else:
-                        continue
-                    pairs.append((min(i, j), max(i, j), truth))
-            running.append((span, i, t))
-        for i, j, truth in sorted(pairs, key=lambda p: p[:2]):  # in the order of the data, as pairs of it
-            first, second = tenures[i], tenures[j]
-            message = f"{person} holds {first.post} and {second.post} at the same time"
-            yield _finding("incompatible-posts", truth, message, first.id, second.id)
+    # The settled spans (`Mechanism.span`) of their tenures in those posts, from the indexes' columns, by person.
+    rows: dict[str, list[_Bounds]] = defaultdict(list)
+    for a, index in indexes.items():
+        certain_from, certain_until, possible_from, possible_until = index.columns()
+        spans = zip(possible_from, possible_until, certain_from, certain_until, index.tenures, strict=True)
+        names = persons[a]
+        if names and names.count(names[0]) == len(names):  # one person only: no check per tenure
+            if names[0] in suspects:
+                rows[names[0]].extend(spans)
+            continue
+        for name, span in zip(names, spans, strict=True):
+            if name in suspects:
+                rows[name].append(span)
+    position: dict[int, int] = {}  # of each tenure in the data, on first need
+    found: list[tuple[int, int, int, Truth, str]] = []
+    for person, held in rows.items():
+        held.sort(key=itemgetter(0))
+        reach = itertools.accumulate(map(itemgetter(1), held), max)
+        if not any(map(operator.gt, reach, map(itemgetter(0), held[1:]))):
+            continue  # each tenure may start only after all before it have ended: none at once
+        if not position:
+            position = dict(zip(map(id, m.tenures), itertools.count()))
+        pairs = _clashing_pairs(held, clash, position)
+        first_held = min(position[id(row[4])] for row in held)  # people in the order of their first tenure
+        found.extend((first_held, i, j, truth, person) for i, j, truth in pairs)
+    tenures = m.tenures
+    for _, i, j, truth, person in sorted(found, key=itemgetter(0, 1, 2)):  # in the order of the data
+        first, second = tenures[i], tenures[j]
+        message = f"{person} holds {first.post} and {second.post} at the same time"
+        yield _finding("incompatible-posts", truth, message, first.id, second.id)
+
+
+_Bounds = tuple[int, int, int, int, Tenure]
+"""A tenure's settled span as ``(possible_from, possible_until, certain_from, certain_until, tenure)``."""
+
+
+def _clashing_pairs(
+    held: list[_Bounds], clash: set[tuple[str, str]], position: dict[int, int]
+) -> list[tuple[int, int, Truth]]:
+    """``(i, j, truth)`` for the tenures of one person, by first possible day, in clashing posts that may overlap.
+
+    ``i < j`` are the tenures' positions in the data. A sweep by first possible day: only tenures
+    that may still run are compared, not every pair.
+    """
+    running: list[_Bounds] = []
+    pairs: list[tuple[int, int, Truth]] = []
+    for span in held:
+        opens, t = span[0], span[4]
+        running = [row for row in running if row[1] > opens]
+        for other in running:
+            if (t.post, other[4].post) in clash:
+                if max(other[2], span[2]) < min(other[3], span[3]):  # as Span.overlaps
+                    truth = Truth.YES
+                elif max(other[0], opens) < min(other[1], span[1]):
+                    truth = Truth.MAYBE
+                else:
+                    continue
+                i, j = position[id(t)], position[id(other[4])]
+                pairs.append((min(i, j), max(i, j), truth))
+        running.append(span)
+    return pairs
 
 
 # Meetings -----------------------------------------------------------------------------------------
@@ -644,8 +746,11 @@ def _check_incompatible(m: Mechanism) -> Iterator[Finding]:
 @rule("meeting-outside-body", "A meeting is dated before its body was founded or on or after it was dissolved.")
 def _check_meeting_lifetime(m: Mechanism) -> Iterator[Finding]:
     bodies = {b.id: b for b in m.all_bodies}
+    dated = {key: b for key, b in bodies.items() if b.founded is not None or b.dissolved is not None}
+    if not dated:  # no body with a known life: no meeting to check
+        return
     for x in m.meetings:
-        body = bodies.get(x.body)
+        body = dated.get(x.body)
         if body is None:
             continue
         if body.founded is not None and (truth := x.last_date.before(body.founded)) is not Truth.NO:
@@ -680,17 +785,42 @@ def _not_member(member: Member, date: PartialDate) -> Truth:
 )
 def _check_host_member(m: Mechanism) -> Iterator[Finding]:
     members = {x.id: x for x in m.members}
+    changed = {key: member for key, member in members.items() if member.history}
+    if not changed:  # every member taken to be one throughout
+        return
     for x in m.symposia:
-        member = members.get(x.host) if x.host is not None else None
-        if member is None or not member.history:
+        member = changed.get(x.host) if x.host is not None else None
+        if member is None:
             continue
         if (truth := _not_member(member, x.date)) is not Truth.NO:
             message = f"{member.id} hosted {x.id} ({x.date}) but was not a full member then"
             yield _finding("host-not-member", truth, message, x.id, member.id)
 
 
-def _by_date(meetings: Iterable[Meeting]) -> list[Meeting]:
-    return sorted(meetings, key=lambda x: (x.date.sort_key, x.id))
+def _by_date(meetings: list[Meeting]) -> list[Meeting]:
+    """Meetings by the `PartialDate.sort_key` of their dates, then id; the keys made without a call per meeting."""
+    dates = list(map(attrgetter("date"), meetings))
+    lo = list(map(attrgetter("lo"), dates))
+    if all(map(operator.lt, lo, itertools.islice(lo, 1, None))):  # one meeting a day, in order: nothing to sort
+        return list(meetings)
+    # On the same first day a coarser date spans more days: minus its width sorts as its precision does.
+    widths = map(operator.sub, lo, map(attrgetter("hi"), dates))
+    keys = list(zip(lo, widths, map(attrgetter("id"), meetings), strict=True))
+    return list(map(meetings.__getitem__, sorted(range(len(meetings)), key=keys.__getitem__)))
+
+
+def _by_body(m: Mechanism) -> dict[str, list[Meeting]]:
+    """Each body's meetings by date (`_by_date`), bodies in the order of their first meeting, once per run."""
+    found: dict[str, list[Meeting]] = _shared(m, "meetings by body", _meetings_by_body)
+    return found
+
+
+def _meetings_by_body(m: Mechanism) -> dict[str, list[Meeting]]:
+    meetings = list(m.meetings)
+    bodies = list(map(attrgetter("body"), meetings))
+    if bodies and bodies.count(bodies[0]) == len(bodies):  # one body (the symposium, mostly): no grouping
+        return {bodies[0]: _by_date(meetings)}
+    return {body: _by_date(held) for body, held in group(meetings, "body").items()}
 
 
 @rule("rotation-deviation", "A meeting's host is not the one the rotation policy expects for its year.")
@@ -698,12 +828,13 @@ def _check_rotation(m: Mechanism) -> Iterator[Finding]:
     policy = m.rotation
     if policy is None:
         return
-    hosted = _by_date(x for x in m.meetings if x.body == policy.body and x.host is not None)
-    hosts = policy.hosts_for(x.year for x in hosted)
-    for x in hosted:
-        year = x.year
+    hosted = [x for x in _by_body(m).get(policy.body, ()) if x.host is not None]
+    years = list(map(attrgetter("date.year"), hosted))
+    hosts = policy.hosts_for(years)
+    governed = {year for year in hosts if policy.governs(year)}
+    for x, year in zip(hosted, years, strict=True):
         expected = hosts[year]
-        if policy.governs(year) and x.host != expected:
+        if x.host != expected and year in governed:
             wanted = f"{expected} to host" if expected else "no meeting"
             message = f"{x.id}: the rotation expects {wanted} in {year}, but {x.host} hosted"
             yield _finding("rotation-deviation", Truth.YES, message, x.id, x.host, expected, severity=Severity.WARNING)
@@ -714,36 +845,75 @@ def _check_rotation(m: Mechanism) -> Iterator[Finding]:
     "A meeting decided who would host the next one, and a different member hosted it.",
 )
 def _check_next_host(m: Mechanism) -> Iterator[Finding]:
-    for meetings in group(m.meetings, "body").values():
-        ordered = _by_date(meetings)
-        hosted_in: dict[int, list[Meeting]] = defaultdict(list)  # the meetings with a host, by year
-        times: dict[tuple[int, str], int] = defaultdict(int)  # how many of them each member hosted
-        for y in ordered:
-            if y.host is not None:
-                hosted_in[y.year].append(y)
-                times[y.year, y.host] += 1
-        for i, x in enumerate(ordered):
-            decided = x.next_host
-            if decided is None:
-                continue
-            if x.next_host_year is None:  # the next meeting of the body, whenever it was held
-                followers = [y for y in ordered[i + 1 : i + 2] if y.host is not None]
-                if not followers or followers[0].host == decided:
+    if all(map(operator.is_, map(attrgetter("next_host"), m.meetings), itertools.repeat(None))):
+        return  # no meeting decided a host: nothing to sort
+    for ordered in _by_body(m).values():
+        hosts = list(map(attrgetter("host"), ordered))
+        years = list(map(attrgetter("date.year"), ordered))  # in order, as the meetings are
+        nexts = list(map(attrgetter("next_host"), ordered))
+        np = _numpy(len(ordered))
+        decisions = _decisions(nexts) if np is None else _unsettled(np, ordered, hosts, years, nexts)
+        if not decisions:
+            continue
+        hosted = Counter(itertools.compress(years, map(operator.is_not, hosts, itertools.repeat(None))))
+        times = Counter(zip(years, hosts, strict=True))  # how many meetings each member hosted in each year
+        for i in decisions:
+            x, decided, host = ordered[i], nexts[i], hosts[i]
+            year = x.next_host_year
+            if year is None:  # the next meeting of the body, whenever it was held
+                if i + 1 == len(ordered) or hosts[i + 1] is None or hosts[i + 1] == decided:
                     continue
+                y = ordered[i + 1]
             else:  # the year's meetings with a host, but this one: in O(1), however many there are
-                year = x.next_host_year
-                hosted = hosted_in.get(year, ())
-                own = x.host is not None and x.year == year  # this meeting is among them
-                if len(hosted) - own == 0 or times.get((year, decided), 0) - (own and x.host == decided) > 0:
+                own = host is not None and years[i] == year  # this meeting is among them
+                if hosted[year] == own or times[year, decided] > (own and host == decided):
                     continue
-                followers = [y for y in hosted[:2] if y is not x]
-            if followers:
-                y = followers[0]
-                year = x.next_host_year or y.year
-                message = f"{x.id} decided that {x.next_host} would host in {year}, but {y.host} hosted {y.id}"
-                yield _finding(
-                    "next-host-mismatch", Truth.YES, message, x.id, y.id, x.next_host, y.host, severity=Severity.WARNING
-                )
+                j = bisect_left(years, year)  # the year's first meeting with a host, but this one
+                while hosts[j] is None or ordered[j] is x:
+                    j += 1
+                y = ordered[j]
+            message = f"{x.id} decided that {decided} would host in {year or years[i + 1]}, but {y.host} hosted {y.id}"
+            yield _finding(
+                "next-host-mismatch", Truth.YES, message, x.id, y.id, decided, y.host, severity=Severity.WARNING
+            )
+
+
+def _decisions(nexts: list[Any]) -> list[int]:
+    """The positions of the meetings that decided a next host."""
+    return list(itertools.compress(range(len(nexts)), map(operator.is_not, nexts, itertools.repeat(None))))
+
+
+def _unsettled(np: Any, ordered: list[Meeting], hosts: list[Any], years: list[int], nexts: list[Any]) -> list[int]:
+    """The positions of the decisions in ``ordered`` that `_check_next_host` must look at, found with numpy.
+
+    Those without a year, and those with one that no other meeting of the year may follow (the
+    same counts as the rule's: its meetings with a host, and how many the decided member hosted).
+    """
+    code = {name: k for k, name in enumerate(dict.fromkeys(itertools.chain((None,), hosts, nexts)))}
+    host = np.fromiter(map(code.__getitem__, hosts), np.int64, len(hosts))
+    decided = np.fromiter(map(code.__getitem__, nexts), np.int64, len(nexts))
+    year = np.asarray(years, np.int64)
+    try:
+        asked = np.array(list(map(attrgetter("next_host_year"), ordered)), dtype=float)  # NaN where None
+    except OverflowError:  # a year past any float: the plain way
+        return _decisions(nexts)
+    dated = ~np.isnan(asked)
+    target = np.where(dated, np.clip(asked, -1, 10_000), -1).astype(np.int64)  # years of meetings are 1 to 9999
+    hosted = host != 0
+
+    def count(values: Any, keys: Any) -> Any:
+        """How many times each key is among the values."""
+        table, counts = np.unique(values, return_counts=True)
+        if not table.size:
+            return np.zeros(keys.size, np.int64)
+        at = np.minimum(np.searchsorted(table, keys), table.size - 1)
+        return np.where(table[at] == keys, counts[at], 0)
+
+    own = hosted & (year == target)  # the decision's meeting is one of the year's
+    others = count(year[hosted], target) - own
+    times = count(year[hosted] * len(code) + host[hosted], target * len(code) + decided) - (own & (host == decided))
+    settled = dated & ((others == 0) | (times > 0))
+    return np.flatnonzero((decided != 0) & ~settled).tolist()  # type: ignore[no-any-return]
 
 
 def _held_at(span: Span, x: Meeting) -> Truth:
@@ -756,27 +926,94 @@ def _held_at(span: Span, x: Meeting) -> Truth:
 
 
 class _Spans:
-    """The settled spans of one person in one post, sorted so that a meeting is checked against a few, not all."""
+    """The settled spans of one person in one post, to check a meeting's day against all of them with two bisects.
 
-    def __init__(self, spans: list[Span]) -> None:
-        self.spans = sorted(spans, key=lambda span: span.possible_from)
-        self.starts = [span.possible_from for span in self.spans]
-        self.reach = list(itertools.accumulate((span.possible_until for span in self.spans), max))
+    Args:
+        certain_from: Where each span's certain range starts.
+        certain_until: Where each span's certain range ends (the day after).
+        possible_from: Where each span's possible range starts.
+        possible_until: Where each span's possible range ends (the day after).
+    """
 
-    def held_at(self, x: Meeting) -> Truth:
-        """Whether one of the tenures covered the meeting's (first) day: the OR of `_held_at`."""
-        lo, hi, last = x.date.lo, x.date.hi, x.last_date.hi
-        spans, reach = self.spans, self.reach
-        maybe = False
-        i = bisect_right(self.starts, last) - 1  # later tenures may start only after it
-        while i >= 0 and reach[i] > lo:  # earlier ones all ended before
-            span = spans[i]
-            if span.certain_from <= lo and hi < span.certain_until:  # _held_at, inline
-                return Truth.YES
-            if not (span.possible_until <= lo or span.possible_from > last):
-                maybe = True
-            i -= 1
-        return Truth.MAYBE if maybe else Truth.NO
+    def __init__(
+        self,
+        certain_from: Sequence[int],
+        certain_until: Sequence[int],
+        possible_from: Sequence[int],
+        possible_until: Sequence[int],
+    ) -> None:
+        self.columns = (certain_from, certain_until, possible_from, possible_until)
+        self._certain: tuple[Sequence[int], Sequence[int]] | None = None  # made on first need
+        self._possible: tuple[Sequence[int], Sequence[int]] | None = None
+
+    def held_at(self, lo: int, hi: int, last: int) -> Truth:
+        """Whether one of the tenures covered a meeting's first day, ``lo`` to ``hi``, the meeting ending by ``last``.
+
+        The OR of `_held_at` over the spans: YES when one certainly covers the day (among the spans
+        certain from ``lo`` or earlier, the one certain furthest), NO when none may (none that may
+        start by ``last`` may run past ``lo``), MAYBE otherwise.
+        """
+        if self._certain is None:
+            self._certain = _reaching(self.columns[0], self.columns[1])
+        starts, reach = self._certain
+        i = bisect_right(starts, lo) - 1
+        if i >= 0 and reach[i] > hi:
+            return Truth.YES
+        if self._possible is None:
+            self._possible = _reaching(self.columns[2], self.columns[3])
+        starts, reach = self._possible
+        i = bisect_right(starts, last) - 1
+        return Truth.MAYBE if i >= 0 and reach[i] > lo else Truth.NO
+
+    def not_held(self, meetings: list[Meeting]) -> list[tuple[int, Truth]]:
+        """``(position, MAYBE or NO)`` of the meetings whose first day no tenure certainly covers (`held_at`).
+
+        Many meetings are checked at once with numpy when it is installed: the same two searches.
+        """
+        np = _numpy(len(meetings))
+        if np is None:
+            return self._not_held(meetings)
+        dates = list(map(attrgetter("date"), meetings))
+        lo = np.fromiter(map(attrgetter("lo"), dates), np.int64, len(dates))
+        hi = np.fromiter(map(attrgetter("hi"), dates), np.int64, len(dates))
+        starts, ends = np.asarray(self.columns[0], np.int64), np.asarray(self.columns[1], np.int64)
+        if starts.size > 1 and (starts[1:] < starts[:-1]).any():
+            order = np.argsort(starts, kind="stable")
+            starts, ends = starts[order], ends[order]
+        i = np.searchsorted(starts, lo, "right") - 1  # held_at, for all at once
+        missed = np.flatnonzero((i < 0) | (np.maximum.accumulate(ends)[i] <= hi)).tolist()
+        if not missed:
+            return []
+        maybe = self._not_held(list(map(meetings.__getitem__, missed)))  # a few, mostly
+        return [(missed[k], truth) for k, truth in maybe]
+
+    def _not_held(self, meetings: list[Meeting]) -> list[tuple[int, Truth]]:
+        found: list[tuple[int, Truth]] = []
+        for k, x in enumerate(meetings):
+            date = x.date
+            if (truth := self.held_at(date.lo, date.hi, (x.end_date or date).hi)) is not Truth.YES:
+                found.append((k, truth))
+        return found
+
+
+def _reaching(starts: Sequence[int], untils: Sequence[int]) -> tuple[Sequence[int], list[int]]:
+    """The starts of half-open ranges in order, and the furthest end of the ranges up to each."""
+    if all(map(operator.le, starts, itertools.islice(starts, 1, None))):  # as a post's index keeps them, mostly
+        return starts, list(itertools.accumulate(untils, max))
+    order = sorted(range(len(starts)), key=starts.__getitem__)
+    return list(map(starts.__getitem__, order)), list(itertools.accumulate(map(untils.__getitem__, order), max))
+
+
+def _post_spans(index: PostTenures) -> dict[str, _Spans]:
+    """The `_Spans` of each person who held a post, from the settled columns of its index."""
+    persons = list(map(attrgetter("person"), index.tenures))
+    columns = index.columns()
+    if persons and persons.count(persons[0]) == len(persons):  # one person only: the columns as they are
+        return {persons[0]: _Spans(*columns)}
+    positions: dict[str, list[int]] = defaultdict(list)
+    for i, person in enumerate(persons):
+        positions[person].append(i)
+    return {person: _Spans(*(list(map(c.__getitem__, at)) for c in columns)) for person, at in positions.items()}
 
 
 @rule(
@@ -784,94 +1021,148 @@ class _Spans:
     "A meeting records an attendee in a post that the person did not hold on the meeting's date.",
 )
 def _check_attendees(m: Mechanism) -> Iterator[Finding]:
-    people = {p.id for p in m.people}
-    posts = {p.id for p in m.posts}
-    wanted = {(a.person, a.post) for x in m.meetings for a in x.attendees if a.post is not None}
-    found: dict[tuple[str, str], list[Span]] = defaultdict(list)
-    by_post = m.tenures_by_post
-    for post_id in {post for _, post in wanted}:
-        index = by_post.get(post_id)
-        if index is None:
-            continue
-        certain_from, certain_until, possible_from, possible_until = index.columns()  # the settled spans
-        for i, t in enumerate(index.tenures):
-            if (t.person, post_id) in wanted:
-                span = Span(certain_from[i], certain_until[i], possible_from[i], possible_until[i])
-                found[t.person, post_id].append(span)
-    spans = {key: _Spans(rows) for key, rows in found.items()}
+    people: set[str] = set()
+    posts: set[str] = set()
+    asked: dict[tuple[str, str], list[int]] = defaultdict(list)  # by (person, post): positions in `checked`
+    checked: list[Meeting] = []  # the meeting of each attendance to check, in the order of the data
     for x in m.meetings:
         for a in x.attendees:
-            if a.post is None or a.person not in people or a.post not in posts:  # guests; dangling ids
+            person, post = a.person, a.post
+            if post is None:  # a guest
                 continue
-            held_by = spans.get((a.person, a.post))
-            held = Truth.NO if held_by is None else held_by.held_at(x)
-            if held is not Truth.YES:
-                message = f"{a.person} is recorded at {x.id} ({x.date}) as {a.post}, a post they did not hold then"
-                yield _finding("attendee-not-in-office", ~held, message, x.id, a.person, a.post)
+            if not posts:
+                people, posts = {p.id for p in m.people}, {p.id for p in m.posts}
+            if person in people and post in posts:  # else a dangling id, reported as such
+                asked[person, post].append(len(checked))
+                checked.append(x)
+    by_post = m.tenures_by_post
+    held_in: dict[str, dict[str, _Spans]] = {}  # by post, on first need
+    found: list[tuple[int, Finding]] = []
+    for (person, post), positions in asked.items():
+        spans = held_in.get(post)
+        if spans is None:
+            index = by_post.get(post)
+            spans = held_in[post] = {} if index is None else _post_spans(index)
+        held_by = spans.get(person)
+        meetings = list(map(checked.__getitem__, positions))
+        missed = [(k, Truth.NO) for k in range(len(meetings))] if held_by is None else held_by.not_held(meetings)
+        for k, held in missed:
+            x = meetings[k]
+            message = f"{person} is recorded at {x.id} ({x.date}) as {post}, a post they did not hold then"
+            found.append((positions[k], _finding("attendee-not-in-office", ~held, message, x.id, person, post)))
+    found.sort(key=itemgetter(0))  # in the order of the data
+    for _, finding in found:
+        yield finding
 
 
 # Plans --------------------------------------------------------------------------------------------
 
 
-def _series(m: Mechanism) -> Iterator[list[tuple[int, int, Plan]]]:
-    """Each series' plans with known years as ``(first, last, plan)``, by first year.
+_Series = tuple[list[Plan], list[int], list[int]]
+"""A series' plans with known years, by first year then last, with their first and last years."""
+
+
+def _series(m: Mechanism) -> list[_Series]:
+    """Each series' plans with known years (`_Series`), once per run.
 
     A plan without a last year covers its first year only, as in [`Plan.in_force`][yrdmodel.Plan.in_force].
     """
-    dated = (p for p in m.plans if p.series is not None and p.first_year is not None)
-    for plans in group(dated, "series").values():
-        rows = [(p.first_year or 0, p.last_year if p.last_year is not None else p.first_year or 0, p) for p in plans]
-        yield sorted(rows, key=lambda r: r[:2])
+    found: list[_Series] = _shared(m, "plan series", _plan_series)
+    return found
+
+
+def _plan_series(m: Mechanism) -> list[_Series]:
+    plans = list(m.plans)
+    series = list(map(attrgetter("series"), plans))
+    firsts = list(map(attrgetter("first_year"), plans))
+    if None in series or None in firsts:
+        plans = [p for p in plans if p.series is not None and p.first_year is not None]
+        series, firsts = list(map(attrgetter("series"), plans)), list(map(attrgetter("first_year"), plans))
+    if not plans:
+        return []
+    if series.count(series[0]) == len(series):  # one series: no grouping
+        groups = [(plans, firsts)]
+    else:
+        groups = [(held, list(map(attrgetter("first_year"), held))) for held in group(plans, "series").values()]
+    found = []
+    for held, first_years in groups:
+        lasts = list(map(attrgetter("last_year"), held))
+        if None in lasts:
+            lasts = [first if last is None else last for first, last in zip(first_years, lasts, strict=True)]
+        columns = (held, first_years, lasts)
+        keys = list(zip(first_years, lasts, strict=True))
+        if not all(map(operator.le, keys, itertools.islice(keys, 1, None))):  # else in order already
+            order = sorted(range(len(held)), key=keys.__getitem__)
+            columns = tuple(list(map(column.__getitem__, order)) for column in columns)  # type: ignore[assignment]
+        found.append(columns)
+    return found
 
 
 _NAMED = 5
-"""The most other records a finding about a group names; the message gives the count of the rest."""
+"""The most plans a ``plan-series-overlap`` message names; the finding's ids name them all."""
 
 
-@rule("plan-series-overlap", "Two plans of one series cover a common year.")
+@rule(
+    "plan-series-overlap",
+    "Plans of one series cover a common year: one finding per stretch of years that two or more of them cover, "
+    "naming every plan in it.",
+)
 def _check_plan_overlap(m: Mechanism) -> Iterator[Finding]:
-    # One finding per plan that shares years with earlier plans of its series (at most one per plan),
-    # naming the first few of them: the same facts as one finding per pair, in linear count.
-    for rows in _series(m):
-        reaching: list[tuple[int, int, Plan]] = []  # (last year, order, plan) of earlier plans, soonest end first
-        head: list[tuple[int, int, Plan]] = []  # the entries named last time, and what they gave
-        ids: tuple[str, ...] = ()
-        names = ""
-        for order, (first, last, later) in enumerate(rows):
-            while reaching and reaching[0][0] < first:
-                heapq.heappop(reaching)
-            if reaching:
-                if reaching[:_NAMED] != head:  # a crowd of plans names the same few each time: join them once
-                    head = reaching[:_NAMED]
-                    earlier = [plan.id for _, _, plan in sorted(head, key=lambda r: r[1])]
-                    ids = tuple(dict.fromkeys(earlier))
-                    names = ", ".join(earlier)
-                more = f" and {len(reaching) - _NAMED} more" if len(reaching) > _NAMED else ""
-                if len(reaching) == 1:
-                    message = f"{names} and {later.id} of series {later.series} both cover {first}"
-                else:
-                    message = (
-                        f"{later.id} and {len(reaching)} earlier plans of series {later.series} ({names}{more}) "
-                        f"cover {first}"
-                    )
-                named = ids if later.id in ids else (*ids, later.id)
-                yield Finding("plan-series-overlap", Severity.ERROR, shorten(message), named)
-            heapq.heappush(reaching, (last, order, later))
+    """One finding per stretch of years in which more than one plan of a series is in force, naming every plan in it.
+
+    A series has one plan in force at a time, as a post of one seat has one holder: years that
+    several plans cover are reported as ``tenure-overlap`` reports the days a post is crowded,
+    one finding per crowded stretch, so that a crowd of plans is one finding, not one per plan
+    or per pair. The finding's ids name every plan of the stretch, by first year (its message
+    names the first few): each plan that shares a year with another is named, both plans of
+    each such pair are named in one finding, and which of them share which years their own
+    years tell.
+    """
+    for plans_of, firsts, lasts in _series(m):
+        if len(plans_of) < 2:
+            continue
+        ends = list(map(operator.add, lasts, itertools.repeat(1)))  # half-open ranges of years
+        for first, after, crowd in _stretches(firsts, ends, 1):
+            plans = plans_of if len(crowd) == len(plans_of) else list(map(plans_of.__getitem__, crowd))
+            years = f"{first}" if after == first + 1 else f"{first}-{after - 1}"
+            if len(plans) == 2:
+                message = f"{plans[0].id} and {plans[1].id} of series {plans[0].series} both cover {years}"
+            else:
+                more = f" and {len(plans) - _NAMED} more" if len(plans) > _NAMED else ""
+                names = ", ".join(p.id for p in plans[:_NAMED]) + more
+                message = f"{len(plans)} plans of series {plans[0].series} ({names}) cover {years}, two or more a year"
+            ids = tuple(dict.fromkeys(map(attrgetter("id"), plans)))  # as _finding names them, for many at once
+            yield Finding("plan-series-overlap", Severity.ERROR, shorten(message), ids)
 
 
 @rule("plan-series-gap", "Successive plans of one series leave years that no plan covers.")
 def _check_plan_gap(m: Mechanism) -> Iterator[Finding]:
-    for rows in _series(m):
-        if not rows:
-            continue
-        reach, furthest = rows[0][1], rows[0][2]
-        for first, last, plan in rows[1:]:
-            if first > reach + 1:
-                years = f"{reach + 1}" if first == reach + 2 else f"{reach + 1}-{first - 1}"
-                message = f"no plan of series {plan.series} covers {years}, between {furthest.id} and {plan.id}"
-                yield _finding("plan-series-gap", Truth.YES, message, furthest.id, plan.id, severity=Severity.WARNING)
-            if last > reach:
-                reach, furthest = last, plan
+    for plans, firsts, lasts in _series(m):
+        for k, covered, j in _gaps(firsts, lasts):
+            plan, furthest = plans[k], plans[j]
+            years = f"{covered + 1}" if firsts[k] == covered + 2 else f"{covered + 1}-{firsts[k] - 1}"
+            message = f"no plan of series {plan.series} covers {years}, between {furthest.id} and {plan.id}"
+            yield _finding("plan-series-gap", Truth.YES, message, furthest.id, plan.id, severity=Severity.WARNING)
+
+
+def _gaps(firsts: list[int], lasts: list[int]) -> list[tuple[int, int, int]]:
+    """``(k, covered, j)`` for each range ``k`` (by first year) that starts more than a year after ``covered``.
+
+    ``covered`` is the last year the ranges before ``k`` reach, and ``j`` the first of them to reach it.
+    With numpy (when installed) for many ranges, else in plain Python: the same answer.
+    """
+    np = _numpy(len(firsts))
+    if np is not None:
+        reach_of = np.maximum.accumulate(np.asarray(lasts, np.int64))
+        late = (np.flatnonzero(np.asarray(firsts[1:], np.int64) > reach_of[:-1] + 1) + 1).tolist()
+        covered_of = reach_of[np.asarray(late, np.int64) - 1]
+        furthest = np.searchsorted(reach_of, covered_of, "left").tolist()
+        return list(zip(late, covered_of.tolist(), furthest, strict=True))
+    reach = list(itertools.accumulate(lasts, max))
+    late_at = itertools.compress(
+        range(1, len(firsts)), map(operator.gt, firsts[1:], map(operator.add, reach, itertools.repeat(1)))
+    )
+    return [(k, reach[k - 1], bisect_left(reach, reach[k - 1])) for k in late_at]
 
 
 # Support --------------------------------------------------------------------------------------------
