@@ -507,6 +507,11 @@ def bench_validate(n: int, m: Mechanism, repeat: int) -> None:
         else:
             row(label, value, f"{validate_time / sort_time:.1f}x", "(target <= 5x sorted() from 10^4)")
         row("  findings (errors, warnings)", f"{len(report.errors)}, {len(report.warnings)}")
+        kinds = [kind for kind in (mechanism.tenures, mechanism.plans, mechanism.meetings) if kind]
+        if mechanism is not m and len(kinds) > 1:  # the floor of one kind alone, as it was before 2026-12-02
+            alone = best_of_each({"sort": functools.partial(sorted, kinds[0], key=_sort_key)}, repeat)["sort"]
+            row(f"  ratio to sorting its {len(kinds[0]):,} {type(kinds[0][0]).__name__.lower()}s alone", "",
+                f"{validate_time / alone:.2f}x", "(for reference: one kind of its crowded records)")  # fmt: skip
 
 
 SECTIONS = ("build", "holder", "validate", "batch")

@@ -190,8 +190,12 @@ SHAPES: dict[str, Callable[[int], Mechanism]] = {
 
 
 def records(m: Mechanism) -> Sequence[Any]:
-    """The crowded records of a shape (the ones its rules compare)."""
-    return m.tenures or m.plans or m.meetings
+    """The crowded records of a shape (the ones its rules compare): its tenures, plans and meetings.
+
+    The attendance shape has two kinds, ``n`` tenures and ``n`` meetings that record attendances in
+    them: both count (until 2026-12-02 only its tenures did, so its floor sorted half its records).
+    """
+    return (*m.tenures, *m.plans, *m.meetings)
 
 
 def _by_id(record: Any) -> str:
