@@ -2,7 +2,7 @@
 
 import datetime
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from yrdmodel.errors import ArgumentTypeError, InvalidArgumentError, UnknownIdError
 from yrdmodel.model.index import PostTenures
@@ -10,6 +10,7 @@ from yrdmodel.model.people import Person
 
 if TYPE_CHECKING:
     import numpy.typing as npt
+    import pandas as pd
 
 __all__ = ["AllPosts", "check_ordinals", "holders_of_ordinals", "post_arrays"]
 
@@ -131,20 +132,37 @@ class AllPosts:
         self.slow = slow
         self.any_slow = bool(slow.any())
 
-    def ranks(self, posts: "Sequence[str] | npt.NDArray[Any]") -> "npt.NDArray[Any]":
-        """The rank of each post id, or UnknownIdError for the first unknown one."""
+    def ranks(self, posts: "Sequence[str] | npt.NDArray[Any] | pd.Series[Any]") -> "npt.NDArray[Any]":
+        """The rank of each post id, or a refusal: ArgumentTypeError first, then UnknownIdError.
+
+        A pandas column (or ``Categorical``) is hashed once per distinct id, in pandas: a
+        categorical one through its codes, any other through ``pandas.factorize``.
+        """
         import numpy as np
 
-        ids = posts.tolist() if isinstance(posts, np.ndarray) else posts
-        try:
-            return np.fromiter(map(self.rank.__getitem__, ids), dtype=np.int64, count=len(ids))
-        except (KeyError, TypeError):
-            for post in ids:
-                if not isinstance(post, str):
-                    raise ArgumentTypeError(f"posts: a post id is a str, not {type(post).__name__}") from None
-                if post not in self.rank:
-                    raise UnknownIdError("post", post) from None
-            raise
+        coded = _codes(posts)
+        if coded is None:
+            ids = posts.tolist() if isinstance(posts, np.ndarray) else posts
+            try:
+                return np.fromiter(map(self.rank.__getitem__, ids), dtype=np.int64, count=len(ids))
+            except (KeyError, TypeError):
+                codes, distinct = np.arange(len(ids)), list(ids)
+        else:
+            codes, distinct = coded
+        of_distinct = np.fromiter(
+            (self.rank.get(post, _UNKNOWN) if isinstance(post, str) else _NOT_STR for post in distinct),
+            dtype=np.int64,
+            count=len(distinct),
+        )
+        found = np.append(of_distinct, _MISSING)[codes]  # the code -1 of a missing value picks _MISSING
+        if len(found) and found.min() < 0:
+            wrong = np.flatnonzero(found <= _NOT_STR)
+            if len(wrong):
+                code = int(codes[wrong[0]])
+                kind = "a missing value" if code < 0 else type(distinct[code]).__name__
+                raise ArgumentTypeError(f"posts: a post id is a str, not {kind}")
+            raise UnknownIdError("post", distinct[int(codes[np.flatnonzero(found == _UNKNOWN)[0]])])
+        return found
 
     def holders_at(self, ranks: "npt.NDArray[Any]", ordinals: "npt.NDArray[Any]") -> list[Person | None]:
         """The certain holder of the post ranked ``ranks[k]`` on the day ordinal ``ordinals[k]``, for each k."""
@@ -183,5 +201,19 @@ class AllPosts:
         return found
 
 
+def _codes(posts: object) -> "tuple[npt.NDArray[Any], list[Any]] | None":
+    """``(codes, distinct ids)`` of a pandas column or array (code -1: a missing value), else None."""
+    if type(posts).__module__.partition(".")[0] != "pandas":
+        return None
+    import pandas as pd
+
+    values = posts if isinstance(posts, pd.Categorical) else getattr(posts, "array", None)
+    if isinstance(values, pd.Categorical):
+        return values.codes, values.categories.tolist()
+    codes, distinct = pd.factorize(cast("pd.Series[Any]", posts))
+    return codes, distinct.tolist()
+
+
+_UNKNOWN, _NOT_STR, _MISSING = -1, -2, -3  # ranks of the post ids that are refused
 _SHIFT = 22  # day ordinals stay below 2**22 (date.max is 3_652_059)
 _PACKED_BITS = 63  # a key and its position share one int64 when they fit in this many bits
