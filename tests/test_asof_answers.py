@@ -299,14 +299,12 @@ class TestManyDaysAtOnce:
         assert self.m.holders_at(np.array(posts), np.array([day.toordinal() for _, day in pairs])) == expected
         assert self.m.holders_at([], []) == []
 
-    def test_holders_at_answers_alike_when_keys_and_positions_do_not_share_an_int(
-        self, monkeypatch: pytest.MonkeyPatch
-    ) -> None:
+    def test_holders_at_answers_alike_when_a_bucket_of_days_is_crowded(self, monkeypatch: pytest.MonkeyPatch) -> None:
         from yrdmodel.model import batch
 
         pairs = [(post.id, day) for day in self.days for post in self.m.main_leader_posts()]
         expected = [self.m.holder(post, day) for post, day in pairs]
-        monkeypatch.setattr(batch, "_PACKED_BITS", 0)  # the argsort path of very many posts or questions
+        monkeypatch.setattr(batch, "_PASSES", 0)  # every bucket crowded: each question searched for
         assert self.m.holders_at([p for p, _ in pairs], [d for _, d in pairs]) == expected
 
     def test_an_ambiguous_day_is_refused_in_a_batch_too(self) -> None:

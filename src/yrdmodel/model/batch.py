@@ -91,19 +91,36 @@ def post_arrays(index: PostTenures) -> "tuple[npt.NDArray[Any], npt.NDArray[Any]
 
 
 class AllPosts:
-    """The certain ranges of every post in one sorted array, for answers across posts in one search.
+    """The certain ranges of every post in one sorted array, and buckets of days that find them without a sort.
 
     A range of the post ranked ``r`` is keyed ``r * 2**22 + day``: sorting by key sorts by post,
-    then by day, and a search for ``(r, day)`` never lands in another post's ranges with an end
-    beyond it. Position 0 is a sentinel (key 0, held by None). Posts whose certain ranges overlap
-    (``slow``) are answered one pair at a time, with the ambiguity check.
+    then by day. Position 0 is a sentinel (key 0, held by None), and a last one (the largest
+    key) ends the array. The days from a post's first certain day to its last are cut into
+    buckets of ``2**shift`` days, numbered across posts (bucket 0: no post's); ``first[b]`` is
+    the last range that starts on or before bucket ``b``'s first day. A question's range is
+    then ``first[b]``, or one of the few ranges that start inside its bucket. Posts whose
+    certain ranges overlap (``slow``) are answered one pair at a time, with the ambiguity check.
 
     Args:
         indexes: The tenures of each post that has any.
         posts: The ids of every known post (those without tenures too).
     """
 
-    __slots__ = ("any_slow", "ends", "indexes", "rank", "slow", "starts", "table")
+    __slots__ = (
+        "any_slow",
+        "base",
+        "ends",
+        "first",
+        "indexes",
+        "lo",
+        "passes",
+        "rank",
+        "shift",
+        "slow",
+        "starts",
+        "table",
+        "width",
+    )
 
     def __init__(self, indexes: Mapping[str, PostTenures], posts: Iterable[str]) -> None:
         import numpy as np
@@ -116,21 +133,47 @@ class AllPosts:
         ends: list[int] = [0]
         holders: list[Person | None] = [None]
         slow = np.zeros(len(self.rank), dtype=bool)
+        lo = np.zeros(len(self.rank), dtype=np.int64)  # a post's first certain day, and how many days on it has
+        width = np.zeros(len(self.rank), dtype=np.int64)
         for rank, index in enumerate(self.indexes):
             segments = None if index is None else index.segments()
             if segments is None:
                 slow[rank] = index is not None
                 continue
+            if segments[0]:
+                lo[rank] = segments[0][0]
+                width[rank] = segments[1][-1] - segments[0][0]
             offset = rank << _SHIFT
             starts.extend([offset + day for day in segments[0]])
             ends.extend([offset + day for day in segments[1]])
             holders.extend(segments[2])
+        starts.append(_LAST_KEY)
         self.starts = np.array(starts, dtype=np.int64)
         self.ends = np.array(ends, dtype=np.int64)
         self.table = np.empty(len(holders), dtype=object)
         self.table[:] = holders
         self.slow = slow
         self.any_slow = bool(slow.any())
+        # The narrowest buckets whose number stays within _BUCKETS per range (one bucket per post does).
+        shift = -1
+        buckets = width
+        while int(buckets.sum()) > _BUCKETS * (len(holders) - 1):
+            shift += 1
+            buckets = np.where(width > 0, ((width - 1) >> shift) + 1, 0)
+        shift = max(shift, 0)
+        self.shift = shift
+        self.lo = lo
+        self.width = width.astype(np.uint64)  # compared with a day's offset as unsigned: before lo is beyond
+        self.base = np.cumsum(buckets) - buckets + 1
+        of = np.repeat(np.arange(len(width)), buckets)  # each bucket's post rank, and its first day's key
+        days = lo[of] + ((np.arange(len(of)) + 1 - self.base[of]) << shift)
+        self.first = np.zeros(len(of) + 1, dtype=np.int64)
+        self.first[1:] = np.searchsorted(self.starts, (of << _SHIFT) | days, side="right") - 1
+        # The most ranges that start inside one bucket, after its first day: the steps a question takes.
+        owner = self.starts[1:-1] >> _SHIFT
+        offset = (self.starts[1:-1] & _DAY) - lo[owner]
+        inside = (offset & ((1 << shift) - 1)) != 0
+        self.passes = int(np.bincount(self.base[owner[inside]] + (offset[inside] >> shift)).max(initial=0))
 
     def ranks(self, posts: "Sequence[str] | npt.NDArray[Any] | pd.Series[Any]") -> "npt.NDArray[Any]":
         """The rank of each post id, or a refusal: ArgumentTypeError first, then UnknownIdError.
@@ -170,29 +213,21 @@ class AllPosts:
 
         keys = ranks << _SHIFT
         keys |= ordinals
-        # A search for sorted keys walks the ranges once, several times faster than for keys in any
-        # order. The position of each key rides in its low bits, so that one plain sort (faster than
-        # an argsort) also gives the order back. In place where it can: each new array costs page faults.
-        bits = max(len(keys) - 1, 1).bit_length()
-        if (len(self.rank) << _SHIFT).bit_length() + bits <= _PACKED_BITS:
-            keys <<= bits
-            keys |= np.arange(len(keys), dtype=np.int64)
-            keys.sort()
-            order = keys & ((1 << bits) - 1)
-            keys >>= bits
-        else:
-            order = np.argsort(keys)
-            keys = keys[order]
-        if len(self.starts) <= 4 * len(keys):  # not many more ranges than keys: place the ranges among the keys
-            # i[q] is the number of ranges starting at or before keys[q], less one (>= 0: the sentinel's is 0).
-            placed = np.searchsorted(keys, self.starts, side="left")
-            i = np.bincount(placed, minlength=len(keys) + 1).cumsum()[: len(keys)] - 1
-        else:
-            i = np.searchsorted(self.starts, keys, side="right") - 1
-        i[keys >= self.ends[i]] = 0  # past the end of the range found: no certain holder (the sentinel's None)
-        hit = np.empty_like(i)
-        hit[order] = i
-        found: list[Person | None] = self.table[hit].tolist()
+        bucket = ordinals - self.lo[ranks]
+        on = bucket.view(np.uint64) < self.width[ranks]  # within the post's certain days
+        bucket >>= self.shift
+        bucket += self.base[ranks]
+        bucket *= on  # bucket 0 and key 0 (the sentinel's) for a day outside them
+        keys *= on
+        i = self.first[bucket]
+        after = self.starts[1:]  # after[i]: the start of the range after range i
+        for _ in range(min(self.passes, _PASSES)):
+            i += after[i] <= keys
+        if self.passes > _PASSES:  # a crowded bucket: search the rest
+            left = np.flatnonzero(after[i] <= keys)
+            i[left] = np.searchsorted(self.starts, keys[left], side="right") - 1
+        i *= keys < self.ends[i]  # past the end of the range found: no certain holder (the sentinel's None)
+        found: list[Person | None] = self.table[i].tolist()
         if self.any_slow:
             for k in np.flatnonzero(self.slow[ranks]).tolist():
                 index = self.indexes[int(ranks[k])]
@@ -216,4 +251,7 @@ def _codes(posts: object) -> "tuple[npt.NDArray[Any], list[Any]] | None":
 
 _UNKNOWN, _NOT_STR, _MISSING = -1, -2, -3  # ranks of the post ids that are refused
 _SHIFT = 22  # day ordinals stay below 2**22 (date.max is 3_652_059)
-_PACKED_BITS = 63  # a key and its position share one int64 when they fit in this many bits
+_DAY = (1 << _SHIFT) - 1
+_LAST_KEY = 2**63 - 1  # after every range
+_BUCKETS = 4  # buckets per certain range, at most
+_PASSES = 3  # steps through a bucket before a search
