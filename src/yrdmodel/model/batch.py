@@ -91,15 +91,18 @@ def post_arrays(index: PostTenures) -> "tuple[npt.NDArray[Any], npt.NDArray[Any]
 
 
 class AllPosts:
-    """The certain ranges of every post in one sorted array, and buckets of days that find them without a sort.
+    """Every post's days cut where its certain holder changes, found through buckets of days, without a sort.
 
-    A range of the post ranked ``r`` is keyed ``r * 2**22 + day``: sorting by key sorts by post,
-    then by day. Position 0 is a sentinel (key 0, held by None), and a last one (the largest
-    key) ends the array. The days from a post's first certain day to its last are cut into
-    buckets of ``2**shift`` days, numbered across posts (bucket 0: no post's); ``first[b]`` is
-    the last range that starts on or before bucket ``b``'s first day. A question's range is
-    then ``first[b]``, or one of the few ranges that start inside its bucket. Posts whose
-    certain ranges overlap (``slow``) are answered one pair at a time, with the ambiguity check.
+    A post's days from its first certain day on are cut at each start and at each end of its
+    certain ranges that no range follows at once; each piece is held by one person, or by None
+    (a gap, and the days after the last range). A cut of the post ranked ``r`` on ``day`` is
+    keyed ``r * 2**22 + day``: sorting by key sorts by post, then by day. A post without
+    certain ranges has one cut, on day 0, held by None. The days from a post's first certain
+    day to its last are then cut into buckets of ``2**shift`` days, numbered across posts;
+    ``first[b]`` is the last cut on or before bucket ``b``'s first day. A question's piece is
+    ``first[b]``, or one of the few cuts inside its bucket; a day outside the post's certain
+    days is asked as its last day (held by None). Posts whose certain ranges overlap (``slow``)
+    are answered one pair at a time, with the ambiguity check.
 
     Args:
         indexes: The tenures of each post that has any.
@@ -109,7 +112,7 @@ class AllPosts:
     __slots__ = (
         "any_slow",
         "base",
-        "ends",
+        "cuts",
         "first",
         "indexes",
         "lo",
@@ -117,7 +120,6 @@ class AllPosts:
         "rank",
         "shift",
         "slow",
-        "starts",
         "table",
         "width",
     )
@@ -129,49 +131,57 @@ class AllPosts:
         for post in (*indexes, *posts):
             self.rank.setdefault(post, len(self.rank))
         self.indexes: list[PostTenures | None] = [indexes.get(post) for post in self.rank]
-        starts: list[int] = [0]
-        ends: list[int] = [0]
-        holders: list[Person | None] = [None]
+        starts: list[int] = []  # each post's days, then made keys
+        ends: list[int] = []
+        holders: list[Person | None] = []
+        count = np.ones(len(self.rank), dtype=np.int64)  # ranges a post has (a post without any: its one cut)
         slow = np.zeros(len(self.rank), dtype=bool)
         lo = np.zeros(len(self.rank), dtype=np.int64)  # a post's first certain day, and how many days on it has
         width = np.zeros(len(self.rank), dtype=np.int64)
         for rank, index in enumerate(self.indexes):
             segments = None if index is None else index.segments()
-            if segments is None:
-                slow[rank] = index is not None
+            if segments is None or not segments[0]:
+                slow[rank] = index is not None and segments is None
+                starts.append(0)  # no certain range: one cut on day 0, held by None
+                ends.append(0)
+                holders.append(None)
                 continue
-            if segments[0]:
-                lo[rank] = segments[0][0]
-                width[rank] = segments[1][-1] - segments[0][0]
-            offset = rank << _SHIFT
-            starts.extend([offset + day for day in segments[0]])
-            ends.extend([offset + day for day in segments[1]])
+            lo[rank] = segments[0][0]
+            width[rank] = segments[1][-1] - segments[0][0]
+            count[rank] = len(segments[0])
+            starts.extend(segments[0])
+            ends.extend(segments[1])
             holders.extend(segments[2])
-        starts.append(_LAST_KEY)
-        self.starts = np.array(starts, dtype=np.int64)
-        self.ends = np.array(ends, dtype=np.int64)
-        self.table = np.empty(len(holders), dtype=object)
-        self.table[:] = holders
+        offset = np.repeat(np.arange(len(count), dtype=np.int64) << _SHIFT, count)
+        start = np.array(starts, dtype=np.int64) + offset
+        end = np.array(ends, dtype=np.int64) + offset
+        gap = end < np.append(start[1:], _LAST_KEY)  # no range follows at once (the last of a post neither)
+        gap &= end > start
+        at = np.arange(len(start)) + np.cumsum(gap) - gap  # where each start goes among the cuts
+        self.cuts = np.empty(len(start) + int(gap.sum()) + 1, dtype=np.int64)
+        self.cuts[at] = start
+        self.cuts[at[gap] + 1] = end[gap]
+        self.cuts[-1] = _LAST_KEY  # after every cut
+        self.table = np.full(len(self.cuts) - 1, None, dtype=object)
+        self.table[at] = np.fromiter(holders, dtype=object, count=len(holders))  # not inspected as sequences
         self.slow = slow
         self.any_slow = bool(slow.any())
-        # The narrowest buckets whose number stays within _BUCKETS per range (one bucket per post does).
-        shift = -1
-        buckets = width
-        while int(buckets.sum()) > _BUCKETS * (len(holders) - 1):
+        # The narrowest buckets whose number stays within _BUCKETS per cut (one bucket per post does).
+        shift = 0
+        while int((width >> shift).sum()) + len(width) > _BUCKETS * len(self.table):
             shift += 1
-            buckets = np.where(width > 0, ((width - 1) >> shift) + 1, 0)
-        shift = max(shift, 0)
+        buckets = (width >> shift) + 1
         self.shift = shift
         self.lo = lo
-        self.width = width.astype(np.uint64)  # compared with a day's offset as unsigned: before lo is beyond
-        self.base = np.cumsum(buckets) - buckets + 1
-        of = np.repeat(np.arange(len(width)), buckets)  # each bucket's post rank, and its first day's key
-        days = lo[of] + ((np.arange(len(of)) + 1 - self.base[of]) << shift)
-        self.first = np.zeros(len(of) + 1, dtype=np.int64)
-        self.first[1:] = np.searchsorted(self.starts, (of << _SHIFT) | days, side="right") - 1
-        # The most ranges that start inside one bucket, after its first day: the steps a question takes.
-        owner = self.starts[1:-1] >> _SHIFT
-        offset = (self.starts[1:-1] & _DAY) - lo[owner]
+        self.width = width.astype(np.uint64)  # a day's offset, unsigned: a day before lo is beyond it
+        self.base = np.cumsum(buckets) - buckets
+        first_day = np.arange(len(buckets), dtype=np.int64) << _SHIFT  # of each bucket, keyed
+        first_day += lo - (self.base << shift)
+        first_day = np.repeat(first_day, buckets) + (np.arange(int(buckets.sum()), dtype=np.int64) << shift)
+        self.first = np.searchsorted(self.cuts, first_day, side="right") - 1
+        # The most cuts inside one bucket, after its first day: the steps a question may take.
+        owner = self.cuts[:-1] >> _SHIFT
+        offset = (self.cuts[:-1] & _DAY) - lo[owner]
         inside = (offset & ((1 << shift) - 1)) != 0
         self.passes = int(np.bincount(self.base[owner[inside]] + (offset[inside] >> shift)).max(initial=0))
 
@@ -211,22 +221,20 @@ class AllPosts:
         """The certain holder of the post ranked ``ranks[k]`` on the day ordinal ``ordinals[k]``, for each k."""
         import numpy as np
 
+        offset = ordinals - self.lo[ranks]
+        np.minimum(offset.view(np.uint64), self.width[ranks], out=offset.view(np.uint64))  # outside: the last day
         keys = ranks << _SHIFT
-        keys |= ordinals
-        bucket = ordinals - self.lo[ranks]
-        on = bucket.view(np.uint64) < self.width[ranks]  # within the post's certain days
-        bucket >>= self.shift
-        bucket += self.base[ranks]
-        bucket *= on  # bucket 0 and key 0 (the sentinel's) for a day outside them
-        keys *= on
-        i = self.first[bucket]
-        after = self.starts[1:]  # after[i]: the start of the range after range i
+        keys += self.lo[ranks]
+        keys += offset
+        offset >>= self.shift
+        offset += self.base[ranks]
+        i = self.first[offset]
+        after = self.cuts[1:]  # after[i]: the cut after cut i
         for _ in range(min(self.passes, _PASSES)):
             i += after[i] <= keys
         if self.passes > _PASSES:  # a crowded bucket: search the rest
             left = np.flatnonzero(after[i] <= keys)
-            i[left] = np.searchsorted(self.starts, keys[left], side="right") - 1
-        i *= keys < self.ends[i]  # past the end of the range found: no certain holder (the sentinel's None)
+            i[left] = np.searchsorted(self.cuts, keys[left], side="right") - 1
         found: list[Person | None] = self.table[i].tolist()
         if self.any_slow:
             for k in np.flatnonzero(self.slow[ranks]).tolist():
@@ -253,5 +261,5 @@ _UNKNOWN, _NOT_STR, _MISSING = -1, -2, -3  # ranks of the post ids that are refu
 _SHIFT = 22  # day ordinals stay below 2**22 (date.max is 3_652_059)
 _DAY = (1 << _SHIFT) - 1
 _LAST_KEY = 2**63 - 1  # after every range
-_BUCKETS = 4  # buckets per certain range, at most
+_BUCKETS = 4  # buckets per cut, at most
 _PASSES = 3  # steps through a bucket before a search
