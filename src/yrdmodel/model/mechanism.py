@@ -494,9 +494,9 @@ class Mechanism:
     ) -> list[Person | None]:
         """`holder` for many (post, day) pairs at once: the certain holder of ``posts[k]`` on ``days[k]``.
 
-        With numpy installed (the ``pandas`` extra brings it), every pair is answered by one
-        search over the certain ranges of all posts, built once per mechanism on first use;
-        without it, one `holder` lookup per pair. A batch with several faults raises for the
+        With numpy installed (the ``pandas`` extra brings it), all pairs are answered together,
+        without a sort, from the certain ranges of all posts cut into buckets of days, built once
+        per mechanism on first use; without it, one `holder` lookup per pair. A batch with several faults raises for the
         first kind of fault in the order listed under Raises.
 
         Args:
