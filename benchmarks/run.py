@@ -17,7 +17,10 @@ posts at 10^6 tenures) as JSON text and prints, measured in the same run:
    pandas ``IntervalIndex`` lookup when pandas is installed;
 3. batch as-of answers: ``Mechanism.holders_at`` for many (post, day) questions against pandas
    ``merge_asof`` and DuckDB's ``ASOF JOIN`` on the same day-precise, non-overlapping tenures,
-   each timed from data already in its own form, with the answers checked equal;
+   each timed from data already in its own form, with the answers checked equal: holders_at is
+   given the columns of the question frame that merge_asof joins (merge_asof's copy sorted by
+   day beforehand, untimed), and again with the post column categorical on both sides; the
+   plain-list form is shown beside;
 4. ``validate()`` and its ratio to ``sorted`` of the same tenures by (post, start), on the
    synthetic chains and on the adversarial shapes of ``benchmarks/shapes.py`` when present;
 
