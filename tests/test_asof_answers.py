@@ -293,6 +293,8 @@ class TestStrictArguments:
             self.m.holders_at(pd.Series([governor, None], dtype="category"), days)
         with pytest.raises(ArgumentTypeError, match="not int"):
             self.m.holders_at(pd.Series(["jiangsu.mayor", 7], dtype=object), days)
+        with pytest.raises(ArgumentTypeError, match="not int"):
+            self.m.holders_at(pd.Series([1, 2], dtype="int64[pyarrow]"), days)
         with pytest.raises(ArgumentTypeError):
             self.m.holders_at(pd.Series([governor, governor]), pd.Series([738000.0, 738001.0]))
         with pytest.raises(InvalidArgumentError, match="one day per post"):

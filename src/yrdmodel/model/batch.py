@@ -193,6 +193,9 @@ class AllPosts:
         """
         import numpy as np
 
+        known = self._arrow_ranks(posts)
+        if known is not None:
+            return known
         coded = _codes(posts)
         if coded is None:
             ids = posts.tolist() if isinstance(posts, np.ndarray) else posts
@@ -216,6 +219,26 @@ class AllPosts:
                 raise ArgumentTypeError(f"posts: a post id is a str, not {kind}")
             raise UnknownIdError("post", distinct[int(codes[np.flatnonzero(found == _UNKNOWN)[0]])])
         return found
+
+    def _arrow_ranks(self, posts: object) -> "npt.NDArray[Any] | None":
+        """The ranks of a pandas column of strings kept in Arrow (pandas' own ``str``), in one Arrow pass.
+
+        None for any other form, and when an id is missing or unknown (`ranks` then tells which).
+        """
+        values = getattr(posts, "array", None)
+        if type(posts).__module__.partition(".")[0] != "pandas" or not hasattr(values, "__arrow_array__"):
+            return None
+        import numpy as np
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        strings = pa.array(values)
+        if not (pa.types.is_string(strings.type) or pa.types.is_large_string(strings.type)):
+            return None
+        found = np.asarray(
+            pc.fill_null(pc.index_in(strings, value_set=pa.array(list(self.rank), type=strings.type)), -1)
+        )
+        return found.astype(np.int64) if not len(found) or found.min() >= 0 else None
 
     def holders_at(self, ranks: "npt.NDArray[Any]", ordinals: "npt.NDArray[Any]") -> list[Person | None]:
         """The certain holder of the post ranked ``ranks[k]`` on the day ordinal ``ordinals[k]``, for each k."""
