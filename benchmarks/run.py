@@ -549,7 +549,7 @@ def bench_size(n: int, queries: int, questions: int, repeat: int, sections: tupl
         if "validate" in sections:
             bench_validate(n, m, repeat)
     if "batch" in sections:
-        bench_batch(n, questions, max(repeat, 3) if n >= 10**6 else repeat)  # 10^6: builds once, times 3
+        bench_batch(n, questions, max(repeat, 7))  # built once; a turn of all sides takes about two seconds
 
 
 def bench_import(repeat: int) -> None:

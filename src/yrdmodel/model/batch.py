@@ -244,10 +244,11 @@ class AllPosts:
         """The certain holder of the post ranked ``ranks[k]`` on the day ordinal ``ordinals[k]``, for each k."""
         import numpy as np
 
-        offset = ordinals - self.lo[ranks]
+        lo = self.lo[ranks]
+        offset = ordinals - lo
         np.minimum(offset.view(np.uint64), self.width[ranks], out=offset.view(np.uint64))  # outside: the last day
         keys = ranks << _SHIFT
-        keys += self.lo[ranks]
+        keys += lo
         keys += offset
         offset >>= self.shift
         offset += self.base[ranks]
