@@ -305,7 +305,9 @@ Answers = dict[tuple[str, int], str | None]
 
 def bench_batch(n: int, questions: int, repeat: int) -> None:
     """Batch as-of answers: holders_at (and holders_on) against pandas merge_asof and DuckDB ASOF JOIN, checked equal."""
-    print(f"  batch as-of: {questions:,} (post, day) questions over day-precise, non-overlapping tenures")
+    print(
+        f"  batch as-of: {questions:,} (post, day) questions over day-precise, non-overlapping tenures (best of {repeat})"
+    )
     m = yrdmodel.loads(synthetic(n, seed=2, day_precise=True))
     rng = random.Random(3)
     posts = [p.id for p in m.posts]
