@@ -17,7 +17,10 @@ posts at 10^6 tenures) as JSON text and prints, measured in the same run:
    pandas ``IntervalIndex`` lookup when pandas is installed;
 3. batch as-of answers: ``Mechanism.holders_at`` for many (post, day) questions against pandas
    ``merge_asof`` and DuckDB's ``ASOF JOIN`` on the same day-precise, non-overlapping tenures,
-   each timed from data already in its own form, with the answers checked equal;
+   each timed from data already in its own form, with the answers checked equal: holders_at is
+   given the columns of the question frame that merge_asof joins (merge_asof's copy sorted by
+   day beforehand, untimed), and again with the post column categorical on both sides; the
+   plain-list form is shown beside;
 4. ``validate()`` and its ratio to ``sorted`` of the same tenures by (post, start), on the
    synthetic chains and on the adversarial shapes of ``benchmarks/shapes.py`` when present;
 
@@ -302,7 +305,9 @@ Answers = dict[tuple[str, int], str | None]
 
 def bench_batch(n: int, questions: int, repeat: int) -> None:
     """Batch as-of answers: holders_at (and holders_on) against pandas merge_asof and DuckDB ASOF JOIN, checked equal."""
-    print(f"  batch as-of: {questions:,} (post, day) questions over day-precise, non-overlapping tenures")
+    print(
+        f"  batch as-of: {questions:,} (post, day) questions over day-precise, non-overlapping tenures (best of {repeat})"
+    )
     m = yrdmodel.loads(synthetic(n, seed=2, day_precise=True))
     rng = random.Random(3)
     posts = [p.id for p in m.posts]
@@ -313,7 +318,10 @@ def bench_batch(n: int, questions: int, repeat: int) -> None:
     runners: dict[str, Callable[[], object]] = {}  # timed taking turns, so that load bursts hit all alike
     labels = {
         "yrdmodel": "yrdmodel holders_at (posts list, days array)",
-        "pandas": "pandas merge_asof (questions sorted by day)",
+        "yrdmodel frame": "yrdmodel holders_at (frame columns: str, int)",
+        "pandas": "pandas merge_asof (same frame, sorted by day)",
+        "yrdmodel categorical": "yrdmodel holders_at (post column categorical)",
+        "pandas categorical": "pandas merge_asof (post column categorical)",
         "duckdb": "DuckDB ASOF JOIN (to numpy)",
     }
     answers: dict[str, Answers] = {}
@@ -345,6 +353,41 @@ def bench_batch(n: int, questions: int, repeat: int) -> None:
         answers["yrdmodel holders_on"] = found
         row("  yrdmodel holders_on (grouped by post)", f"{elapsed:.3f} s")
 
+    def by_pair(posts: list[str], days: list[int], persons: list[Any]) -> Answers:
+        return {
+            (post, day): None if person is None else person.id
+            for post, day, person in zip(posts, days, persons, strict=True)
+        }
+
+    pd: Any = _optional("pandas")
+    rows = [(t.post, t.start.lo, t.end.lo, t.person) for t in m.tenures if t.start is not None and t.end is not None]
+    if pd is None:
+        row("  pandas merge_asof", "not installed")
+    else:  # each side's questions in the frame its user holds: pandas sorts it by day first (not timed)
+        asks = pd.DataFrame({"post": ask_post, "day": ask_day})
+        tenure_frame = pd.DataFrame(rows, columns=["post", "start", "end", "person"]).sort_values("start")
+        question_frame = asks.sort_values("day")
+        kind = pd.CategoricalDtype(posts)
+        categorical = asks.astype({"post": kind})
+        tenure_categorical = tenure_frame.astype({"post": kind})
+        question_categorical = categorical.sort_values("day")
+
+        def pandas_asof(asked: Any, tenures: Any) -> Any:
+            joined = pd.merge_asof(asked, tenures, left_on="day", right_on="start", by="post", direction="backward")
+            return joined["post"], joined["day"], joined["person"].where(joined["day"] < joined["end"])
+
+        for name, asked, tenures in (
+            ("pandas", question_frame, tenure_frame),
+            ("pandas categorical", question_categorical, tenure_categorical),
+        ):
+            joined: Any = functools.partial(pandas_asof, asked, tenures)
+            runners[name] = joined
+            post_column, day_column, held = joined()
+            answers[name] = {
+                (str(post), int(day)): (None if pd.isna(person) else str(person))
+                for post, day, person in zip(post_column, day_column, held, strict=True)
+            }
+
     holders_at = getattr(m, "holders_at", None)
     if holders_at is None:
         not_measured("  yrdmodel holders_at", "Mechanism.holders_at is missing on this version")
@@ -361,35 +404,16 @@ def bench_batch(n: int, questions: int, repeat: int) -> None:
             row("  holders_at cache (across posts): memory", f"{cost / n:.0f} B", "", "per tenure, built on first use")
             del kept
         runners["yrdmodel"] = lambda: holders_at(ask_post, ask_days)
-        answers["yrdmodel"] = {
-            (post, day): None if person is None else person.id
-            for post, day, person in zip(ask_post, ask_day, holders_at(ask_post, ask_days), strict=True)
-        }
-
-    rows = [(t.post, t.start.lo, t.end.lo, t.person) for t in m.tenures if t.start is not None and t.end is not None]
-    try:
-        import pandas as pd
-    except ImportError:
-        row("  pandas merge_asof", "not installed")
-    else:
-        tenure_frame = pd.DataFrame(rows, columns=["post", "start", "end", "person"]).sort_values("start")
-        question_frame = pd.DataFrame({"post": ask_post, "day": ask_day}).sort_values("day")
-
-        def pandas_asof() -> Any:
-            joined = pd.merge_asof(
-                question_frame, tenure_frame, left_on="day", right_on="start", by="post", direction="backward"
-            )
-            return joined["person"].where(joined["day"] < joined["end"])
-
-        runners["pandas"] = pandas_asof
-        joined = pd.merge_asof(
-            question_frame, tenure_frame, left_on="day", right_on="start", by="post", direction="backward"
-        )
-        held = joined["person"].where(joined["day"] < joined["end"])
-        answers["pandas"] = {
-            (post, int(day)): (None if pd.isna(person) else str(person))
-            for post, day, person in zip(joined["post"], joined["day"], held, strict=True)
-        }
+        answers["yrdmodel"] = by_pair(ask_post, ask_day, holders_at(ask_post, ask_days))
+        if pd is not None:  # the columns of the same frames as pandas' (unsorted: holders_at takes any order)
+            for name, frame in (("yrdmodel frame", asks), ("yrdmodel categorical", categorical)):
+                answer = functools.partial(holders_at, frame["post"], frame["day"])
+                try:
+                    answers[name] = by_pair(ask_post, ask_day, answer())
+                except yrdmodel.YrdModelError as error:  # a version that takes no pandas columns
+                    not_measured(f"  {labels[name]}", str(error))
+                else:
+                    runners[name] = answer
 
     try:
         import duckdb
@@ -426,17 +450,22 @@ def bench_batch(n: int, questions: int, repeat: int) -> None:
         row("  answers equal", f"{'yes' if same else 'NO'}", "", ", ".join(answers))
         if not same:
             VERDICTS.append((f"batch answers equal at {n:,} tenures", "they differ", False))
-    if "yrdmodel" in times:
-        for peer, name in (("pandas", "pandas merge_asof"), ("duckdb", "DuckDB ASOF JOIN")):
-            if peer not in times:
-                not_measured(f"  holders_at vs {name}", f"{name} is not installed")
-                continue
-            ratio = times["yrdmodel"] / times[peer]
-            label = f"  holders_at vs {name}"
-            if n >= 10**5:
-                check(label, "", ratio, 1, "x", f"< 1x {name}")
-            else:
-                row(label, "", f"{ratio:.2f}x", target.format(peer=name))
+    pairs = [  # (yrdmodel's form, its peer, the target's label): each side given the questions its user holds
+        ("yrdmodel frame", "pandas", "pandas merge_asof"),
+        ("yrdmodel categorical", "pandas categorical", "merge_asof, both categorical"),
+        ("yrdmodel", "duckdb", "DuckDB ASOF JOIN"),
+    ]
+    for mine, peer, name in pairs:
+        if mine not in times or peer not in times:
+            not_measured(f"  holders_at vs {name}", f"{name} or holders_at is not measured on this install")
+            continue
+        ratio = times[mine] / times[peer]
+        if n >= 10**5:
+            check(f"  holders_at vs {name}", "", ratio, 1, "x", f"< 1x {name}")
+        else:
+            row(f"  holders_at vs {name}", "", f"{ratio:.2f}x", target.format(peer=name))
+    if "yrdmodel" in times and "pandas" in times:  # a plain Python list of ids, hashed one by one
+        row("  holders_at (posts list) vs merge_asof", "", f"{times['yrdmodel'] / times['pandas']:.2f}x")
 
 
 def retained_by(function: Callable[[], object]) -> int:
@@ -527,7 +556,7 @@ def bench_size(n: int, queries: int, questions: int, repeat: int, sections: tupl
         if "validate" in sections:
             bench_validate(n, m, repeat)
     if "batch" in sections:
-        bench_batch(n, questions, max(repeat, 3) if n >= 10**6 else repeat)  # 10^6: builds once, times 3
+        bench_batch(n, questions, max(repeat, 7))  # built once; a turn of all sides takes about two seconds
 
 
 def bench_import(repeat: int) -> None:

@@ -4,6 +4,7 @@ import datetime
 
 import attrs
 import numpy as np
+import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -277,6 +278,33 @@ class TestStrictArguments:
             self.m.holders_at(governor, ["2021-06-01"])
         with pytest.raises(ArgumentTypeError, match="a post id is a str"):
             self.m.holders_at([governor, 7], ["2021-06-01", "2021-06-01"])  # type: ignore[list-item]
+        with pytest.raises(ArgumentTypeError, match="not int"):  # a wrong type is told before an unknown id
+            self.m.holders_at(["jiangsu.mayor", 7], ["2021-06-01", "2021-06-01"])  # type: ignore[list-item]
+
+    def test_holders_at_refuses_a_pandas_column_as_it_refuses_a_list(self) -> None:
+        governor, days = "jiangsu.governor", pd.Series([738000, 738001])
+        with pytest.raises(UnknownIdError, match=r"jiangsu\.mayor"):
+            self.m.holders_at(pd.Series([governor, "jiangsu.mayor"]), days)
+        with pytest.raises(UnknownIdError, match=r"jiangsu\.mayor"):
+            self.m.holders_at(pd.Series([governor, "jiangsu.mayor"], dtype="category"), days)
+        with pytest.raises(ArgumentTypeError, match="not a missing value"):
+            self.m.holders_at(pd.Series([governor, None]), days)
+        with pytest.raises(ArgumentTypeError, match="not a missing value"):
+            self.m.holders_at(pd.Series([governor, None], dtype="category"), days)
+        with pytest.raises(ArgumentTypeError, match="not int"):
+            self.m.holders_at(pd.Series(["jiangsu.mayor", 7], dtype=object), days)
+        with pytest.raises(ArgumentTypeError, match="not int"):
+            self.m.holders_at(pd.Series([1, 2], dtype="int64[pyarrow]"), days)
+        with pytest.raises(ArgumentTypeError):
+            self.m.holders_at(pd.Series([governor, governor]), pd.Series([738000.0, 738001.0]))
+        with pytest.raises(InvalidArgumentError, match="one day per post"):
+            self.m.holders_at(pd.Series([governor]), days)
+
+    def test_an_unknown_id_that_no_question_asks_about_is_not_refused(self) -> None:
+        kind = pd.CategoricalDtype(["jiangsu.governor", "jiangsu.mayor"])  # the second is no post's id
+        posts = pd.Series(["jiangsu.governor"] * 2, dtype=kind)
+        expected = self.m.holders_at(["jiangsu.governor"] * 2, ["2021-06-01", "2023-01-01"])
+        assert self.m.holders_at(posts, pd.to_datetime(pd.Series(["2021-06-01", "2023-01-01"]))) == expected
 
 
 class TestManyDaysAtOnce:
@@ -299,14 +327,12 @@ class TestManyDaysAtOnce:
         assert self.m.holders_at(np.array(posts), np.array([day.toordinal() for _, day in pairs])) == expected
         assert self.m.holders_at([], []) == []
 
-    def test_holders_at_answers_alike_when_keys_and_positions_do_not_share_an_int(
-        self, monkeypatch: pytest.MonkeyPatch
-    ) -> None:
+    def test_holders_at_answers_alike_when_a_bucket_of_days_is_crowded(self, monkeypatch: pytest.MonkeyPatch) -> None:
         from yrdmodel.model import batch
 
         pairs = [(post.id, day) for day in self.days for post in self.m.main_leader_posts()]
         expected = [self.m.holder(post, day) for post, day in pairs]
-        monkeypatch.setattr(batch, "_PACKED_BITS", 0)  # the argsort path of very many posts or questions
+        monkeypatch.setattr(batch, "_PASSES", 0)  # every bucket crowded: each question searched for
         assert self.m.holders_at([p for p, _ in pairs], [d for _, d in pairs]) == expected
 
     def test_an_ambiguous_day_is_refused_in_a_batch_too(self) -> None:

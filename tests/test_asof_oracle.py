@@ -13,11 +13,14 @@ speaks about tenure days must agree with it.
 
 import datetime
 import itertools
+import sys
 from collections.abc import Sequence
 from typing import Any
+from unittest.mock import patch
 
 import attrs
 import numpy as np
+import pandas as pd
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
@@ -37,6 +40,7 @@ from yrdmodel import (
     UnknownIdError,
 )
 from yrdmodel.interop.timeline import _segments
+from yrdmodel.model import batch
 
 CITE = (Citation("seed-000"),)
 POST = "zj.governor"
@@ -325,19 +329,33 @@ def test_holders_at_answers_what_holder_answers_pair_by_pair(m: Mechanism, data:
     ids = [p.id for p in m.posts]
     unknown = data.draw(st.sampled_from([[], [], ["zj.unknown"]]))
     pairs = data.draw(st.lists(st.tuples(st.sampled_from(ids + unknown), st.sampled_from(DAYS)), max_size=60))
+    steps = data.draw(st.sampled_from([batch._PASSES, 0, 1]), label="steps through a bucket before a search")
     posts = [post for post, _ in pairs]
     days = [day for _, day in pairs]
+    dates = [datetime.date.fromordinal(d) for d in days]
     expected = [holder_or_refusal(m, post, day) for post, day in pairs]
+    categories = pd.CategoricalDtype([*ids, *unknown, "zj.never-asked"])  # an unknown id no question asks about
     forms: list[tuple[Any, Any]] = [
-        (posts, [datetime.date.fromordinal(d) for d in days]),
+        (posts, dates),
         (posts, np.array(days, dtype=np.int64)),
         (np.array(posts, dtype=str), (np.array(days, dtype=np.int64) - EPOCH).astype("datetime64[D]")),
-        (posts, [datetime.date.fromordinal(d).isoformat() for d in days]),
+        (posts, [date.isoformat() for date in dates]),
+        (pd.Series(posts, dtype=str), pd.Series(days, dtype=np.int64)),  # the columns of a pandas user's frame
+        (pd.Series(posts, dtype=object), pd.Series(pd.to_datetime(dates))),
+        (pd.Series(posts, dtype=categories), pd.Series(days, dtype=np.int32)),
+        (pd.Categorical(posts), pd.DatetimeIndex(pd.to_datetime(dates))),
     ]
     refusal = next((e for e in (UnknownIdError, AmbiguousAnswerError) if e in expected), None)
-    for post_form, day_form in forms:
+    with patch.object(batch, "_PASSES", steps):
+        for post_form, day_form in forms:
+            if refusal is not None:
+                with pytest.raises(refusal):
+                    m.holders_at(post_form, day_form)
+            else:
+                assert m.holders_at(post_form, day_form) == expected
+    with patch.dict(sys.modules, {"numpy": None}):  # without numpy: one lookup per pair
         if refusal is not None:
             with pytest.raises(refusal):
-                m.holders_at(post_form, day_form)
+                m.holders_at(posts, dates)
         else:
-            assert m.holders_at(post_form, day_form) == expected
+            assert m.holders_at(posts, dates) == expected

@@ -34,11 +34,17 @@ from yrdmodel.model.walk import iter_records
 
 if TYPE_CHECKING:
     import numpy.typing as npt
+    import pandas as pd
 
     from yrdmodel.model.lookup import PersonMatch
     from yrdmodel.validation.report import ValidationReport
 
 __all__ = ["Event", "EventKind", "Mechanism"]
+
+
+def _array_of_days(days: object) -> bool:
+    """Whether ``days`` is answered as an array: a numpy array, or a column of integers or ``datetime64``."""
+    return type(days).__module__ == "numpy" or getattr(getattr(days, "dtype", None), "kind", None) in ("i", "u", "M")
 
 
 class EventKind(enum.Enum):
@@ -467,9 +473,9 @@ class Mechanism:
 
         Args:
             post_id: The post.
-            days: ISO strings, dates, or a numpy array of integer day ordinals
-                (``date.toordinal()``) or of ``datetime64`` values (a pandas ``DatetimeIndex``
-                too); an array is answered without a Python call per day.
+            days: ISO strings, dates, or a numpy array or pandas column of integer day
+                ordinals (``date.toordinal()``) or of ``datetime64`` values (a pandas
+                ``DatetimeIndex`` too); an array is answered without a Python call per day.
 
         Returns:
             One answer per day, in order.
@@ -481,7 +487,7 @@ class Mechanism:
             ArgumentTypeError: A day is not a string or a date, or the array is not of integers.
         """
         index = self._post_tenures(post_id)
-        if type(days).__module__ == "numpy" or getattr(getattr(days, "dtype", None), "kind", None) == "M":
+        if _array_of_days(days):
             from yrdmodel.model.batch import holders_of_ordinals
 
             return holders_of_ordinals(index, cast("npt.NDArray[Any]", days))
@@ -490,27 +496,30 @@ class Mechanism:
 
     def holders_at(
         self,
-        posts: "Sequence[str] | npt.NDArray[Any]",
-        days: "Sequence[DateLike] | npt.NDArray[Any]",
+        posts: "Sequence[str] | npt.NDArray[Any] | pd.Series[Any]",
+        days: "Sequence[DateLike] | npt.NDArray[Any] | pd.Series[Any]",
     ) -> list[Person | None]:
         """`holder` for many (post, day) pairs at once: the certain holder of ``posts[k]`` on ``days[k]``.
 
-        With numpy installed (the ``pandas`` extra brings it), every pair is answered by one
-        search over the certain ranges of all posts, built once per mechanism on first use;
-        without it, one `holder` lookup per pair. A batch with several faults raises for the
+        With numpy installed (the ``pandas`` extra brings it), all pairs are answered together,
+        without a sort, from the certain ranges of all posts cut into buckets of days, built once
+        per mechanism on first use; without it, one `holder` lookup per pair. A batch with several faults raises for the
         first kind of fault in the order listed under Raises.
 
         Args:
-            posts: Post ids, one per question (a list, or a numpy array of str).
+            posts: Post ids, one per question: a list, a numpy array of str, or a pandas
+                column (a ``Categorical`` too), whose ids are looked up once per distinct id.
             days: One day per question, as in `holders_on`: ISO strings, dates, or a numpy
-                array of integer day ordinals (``date.toordinal()``) or of ``datetime64`` values.
+                array or pandas column of integer day ordinals (``date.toordinal()``) or of
+                ``datetime64`` values.
 
         Returns:
             One answer per pair, in order: the person who certainly held the post that day, or None.
 
         Raises:
             ArgumentTypeError: ``posts`` or ``days`` is a single value, a day is not a string or
-                a date, the array of days is not of integers, or a post id is not a str.
+                a date, the array of days is not of integers, or a post id is not a str (a
+                missing value in a pandas column either).
             InvalidArgumentError: ``posts`` and ``days`` differ in length, or a day is not a real day.
             UnknownIdError: No post has one of the ids.
             AmbiguousAnswerError: Several people certainly held one of the posts on its day.
@@ -526,7 +535,7 @@ class Mechanism:
             raise ArgumentTypeError("holders_at: posts and days are sequences, one item per question")
         if len(posts) != len(days):
             raise InvalidArgumentError(f"posts and days: one day per post, not {len(posts)} posts and {len(days)} days")
-        numpy_days = type(days).__module__ == "numpy" or getattr(getattr(days, "dtype", None), "kind", None) == "M"
+        numpy_days = _array_of_days(days)
         try:
             import numpy as np
         except ImportError:  # no numpy (and so no numpy array of days): one lookup per pair
