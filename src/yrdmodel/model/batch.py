@@ -74,7 +74,7 @@ def post_arrays(index: PostTenures) -> "tuple[npt.NDArray[Any], npt.NDArray[Any]
     import numpy as np
 
     if index.batch is None:
-        segments = index.segments()
+        segments = index.certain
         if segments is None:
             index.batch = False
         else:
@@ -139,7 +139,7 @@ class AllPosts:
         lo = np.zeros(len(self.rank), dtype=np.int64)  # a post's first certain day, and how many days on it has
         width = np.zeros(len(self.rank), dtype=np.int64)
         for rank, index in enumerate(self.indexes):
-            segments = None if index is None else index.segments()
+            segments = None if index is None else index.certain
             if segments is None or not segments[0]:
                 slow[rank] = index is not None and segments is None
                 starts.append(0)  # no certain range: one cut on day 0, held by None

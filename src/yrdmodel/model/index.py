@@ -52,10 +52,10 @@ class PostTenures:
             reach.append(furthest)
         self._reach = reach
         self._people = people
-        self.certain = _disjoint_segments(ordered, people)
-        """The certain ranges in order, as `segments` gives them (None when two share a day)."""
+        self.certain: Segments | None = _disjoint_segments(ordered, people)
+        """The certain ranges in order as ``(starts, ends, holders)`` (half-open), or None when two share a day."""
         self.batch: object | None = None
-        """The numpy form of `segments`, built by ``yrdmodel.model.batch`` on first use (None until then)."""
+        """The numpy form of `certain`, built by ``yrdmodel.model.batch`` on first use (None until then)."""
 
     def at(self, day: int) -> list[tuple[Truth, Tenure]]:
         """The tenures that may cover the day ordinal ``day``, each with YES or MAYBE, in start order."""
@@ -96,10 +96,6 @@ class PostTenures:
             i = bisect_right(starts, day) - 1
             found.append(holders[i] if i >= 0 and day < ends[i] else None)
         return found
-
-    def segments(self) -> "Segments | None":
-        """The certain ranges in order as ``(starts, ends, holders)`` (half-open), or None when two share a day."""
-        return self.certain
 
     @property
     def spans(self) -> tuple[Span, ...]:
